@@ -1,0 +1,1 @@
+"""MkDocs hook for guides (thin glue; rules live in handbook/)."""

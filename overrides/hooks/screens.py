@@ -1,0 +1,40 @@
+"""MkDocs hook for ```screen blocks (thin glue; the rules live in handbook/screens.py).
+
+Before each page is converted: validate its screen blocks with line numbers of the source
+file, stop the build with every mistake at once, and tell handbook.screens which page (file
+and language) the superfences formatter is drawing for.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.errors import ContentErrors
+from handbook.screens import check_markdown, set_page
+
+
+def _first_line(source: str, markdown: str) -> int:
+    """Line number in the source file where the page body (after front matter) starts."""
+    if markdown and source.endswith(markdown):
+        return source[: len(source) - len(markdown)].count("\n") + 1
+    return 1  # body changed by an earlier hook, or empty: count from the top
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # mkdocs-static-i18n keeps the real source on fallback pages: an English page without
+    # its own .en.md shows the Vietnamese file, so it is drawn (and captioned) in Vietnamese.
+    src_uri = page.file.src_uri
+    language = "en" if src_uri.endswith(".en.md") else "vi"
+    file = f"docs/{src_uri}"
+    try:
+        source = page.file.content_string
+    except (OSError, TypeError, ValueError):
+        source = markdown
+    errors = check_markdown(markdown, file, _first_line(source, markdown))
+    if errors:
+        raise PluginError(str(ContentErrors(errors)))
+    set_page(file, language)
+    return markdown

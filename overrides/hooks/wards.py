@@ -1,0 +1,1 @@
+"""MkDocs hook for wards (thin glue; rules live in handbook/)."""

@@ -1,0 +1,105 @@
+"""Shared fixtures: the real site is built ONCE per pytest run and shared by all tests.
+
+Browser tests drive Debian's Chromium (/usr/bin/chromium) through Playwright. They fail,
+never skip, when the browser is missing: scripts/test installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy what a build needs (config, theme overrides, docs) so a test can break the copy."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", destination / "overrides")
+    shutil.copytree(ROOT / "docs", destination / "docs")
+    return destination
+
+
+def run_build(project: Path, site_dir: Path, *extra_args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real strict MkDocs build of ``project`` into ``site_dir``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra_args],
+        cwd=project, capture_output=True, text=True, env=env, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook, built once with the strict build."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``directory`` on a free loopback port, as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site served over HTTP on loopback."""
+    server, url = serve_directory(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Real Chromium from Debian, driven by Playwright. Fails (never skips) when missing."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` "
+        "(scripts/test does this when run as root)"
+    )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone_page(browser: object) -> Iterator[object]:
+    """A fresh 360x740 phone-sized tab."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser: object) -> Iterator[object]:
+    """A fresh 1280 px wide tab."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
