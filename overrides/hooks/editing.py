@@ -1,0 +1,1 @@
+"""MkDocs hook for editing (thin glue; rules live in handbook/)."""

@@ -1,0 +1,1 @@
+"""MkDocs hook for offline (thin glue; rules live in handbook/)."""

@@ -1,0 +1,1 @@
+"""MkDocs hook for safety (thin glue; rules live in handbook/)."""

@@ -1,0 +1,1 @@
+"""MkDocs hook for search (thin glue; rules live in handbook/)."""
