@@ -1,0 +1,100 @@
+"""The Markdown the build adds to every guide, from its front matter, in the page's language.
+
+Editors write only the steps; "what you need", the safety note, "if you get stuck", the sources
+and the review dates come from the front matter so every guide has them, the same way.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from handbook.guides import CATEGORIES, Guide
+
+LABELS = {
+    "vi": {
+        "needs": "Bạn cần chuẩn bị",
+        "duration": "Thời gian: khoảng {minutes} phút.",
+        "safety": "An toàn",
+        "help": "Nếu gặp khó khăn",
+        "help_text": (
+            "Hãy nhờ Tổ công nghệ số cộng đồng ở phường của bạn. Xem kênh liên lạc chính thức của phường "
+            "trong [danh bạ phường](../wards/index.md) (tìm được cả theo tên phường, xã cũ)."
+        ),
+        "otp": "Không bao giờ đọc mã OTP (mã xác thực gửi qua tin nhắn) hay mật khẩu cho người khác.",
+        "sources": "Nguồn",
+        "reviewed": "Xem lại lần cuối: {last}. Lần xem lại tiếp theo: {next}.",
+        "guides": "Tất cả hướng dẫn",
+    },
+    "en": {
+        "needs": "What you need",
+        "duration": "Time: about {minutes} minutes.",
+        "safety": "Stay safe",
+        "help": "If you get stuck",
+        "help_text": (
+            "Ask the community digital technology team of your ward. Your ward's official contact channels are "
+            "in the [ward directory](../wards/index.md) (you can also search by your old ward's name)."
+        ),
+        "otp": "Never read out an OTP code (the code sent by text message) or a password to anyone.",
+        "sources": "Sources",
+        "reviewed": "Last reviewed: {last}. Next review due: {next}.",
+        "guides": "All guides",
+    },
+}
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    """27/11/2026 in Vietnamese, 27 November 2026 in English."""
+    if lang == "en":
+        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def opening_markdown(guide: Guide) -> str:
+    """'What you need', the time it takes, and the safety note, placed before the first step."""
+    labels = LABELS[guide.lang]
+    lines = [f"## {labels['needs']} {{#can-chuan-bi}}", ""]
+    lines += [f"- {need}" for need in guide.needs]
+    lines += ["", labels["duration"].format(minutes=guide.duration_minutes), ""]
+    if guide.safety:
+        lines += [f'!!! danger "{labels["safety"]}"', "", f"    {guide.safety}", ""]
+    return "\n".join(lines) + "\n"
+
+
+def closing_markdown(guide: Guide) -> str:
+    """'If you get stuck', the sources and the review dates, placed at the end."""
+    labels = LABELS[guide.lang]
+    lines = [f"## {labels['help']} {{#neu-gap-kho-khan}}", "", labels["help_text"], ""]
+    if guide.safety:
+        lines += [labels["otp"], ""]
+    lines += [f"## {labels['sources']} {{#nguon}}", ""]
+    for source in guide.sources:
+        lines.append(f"- [{source.title}]({source.url})" if source.url else f"- {source.title}")
+    last = format_date(guide.last_reviewed, guide.lang)
+    upcoming = format_date(guide.next_review, guide.lang)
+    lines += ["", f"{labels['reviewed'].format(last=last, next=upcoming)}" + "{ .hb-review }", ""]
+    return "\n".join(lines) + "\n"
+
+
+def insert_before_first_heading(body: str, block: str) -> str:
+    """Put ``block`` before the first H2 (after the opening sentences)."""
+    position = body.find("\n## ")
+    if body.startswith("## "):
+        position = 0
+    if position < 0:
+        return body.rstrip("\n") + "\n\n" + block
+    return body[:position].rstrip("\n") + "\n\n" + block + "\n" + body[position:].lstrip("\n")
+
+
+def guide_list_markdown(guides: list[Guide], lang: str) -> str:
+    """The guides index: one section per category, each guide with its one-sentence summary."""
+    sections = []
+    for key, (title_vi, title_en) in CATEGORIES.items():
+        in_category = sorted((g for g in guides if g.category == key and g.lang == lang), key=lambda g: g.title)
+        if not in_category:
+            continue
+        lines = [f"## {title_en if lang == 'en' else title_vi} {{#{key}}}", ""]
+        lines += [f"- [**{g.title}**]({g.slug}.md)<br>{g.summary}" for g in in_category]
+        sections.append("\n".join(lines))
+    return "\n\n".join(sections) + "\n"
