@@ -126,11 +126,11 @@ def _text(block: _Block, node: Node, key: str) -> str:
         raise block.error(
             _line(node), key,
             (f"'{key}' cần một nội dung chữ trên cùng dòng.",
-             f"Viết nội dung ngay sau dấu hai chấm, ví dụ '{key}: Đăng nhập'. "
-             "Nếu nội dung có dấu ':' hoặc '#', đặt nó trong dấu ngoặc kép."),
+             (f"Viết nội dung ngay sau dấu hai chấm, ví dụ '{key}: Đăng nhập'. "
+              "Nếu nội dung có dấu ':' hoặc '#', đặt nó trong dấu ngoặc kép.")),
             (f"'{key}' needs some text on the same line.",
-             f"Write the text right after the colon, e.g. '{key}: Đăng nhập'. "
-             "If the text contains ':' or '#', put it in double quotes."),
+             (f"Write the text right after the colon, e.g. '{key}: Đăng nhập'. "
+              "If the text contains ':' or '#', put it in double quotes.")),
         )
     return str(node.value).strip()
 
@@ -202,9 +202,9 @@ def _item(block: _Block, node: Node, number: int) -> Item:
         raise block.error(
             _line(kinds[1][1]), second,
             (f"{where_vi.capitalize()} có hai loại cùng lúc: '{first}' và '{second}'.",
-             f"Mỗi mục chỉ có một loại: tách thành hai mục, mỗi mục bắt đầu bằng '- '."),
+             "Mỗi mục chỉ có một loại: tách thành hai mục, mỗi mục bắt đầu bằng '- '."),
             (f"{where_en.capitalize()} has two kinds at once: '{first}' and '{second}'.",
-             f"Each item has one kind: split it into two items, each starting with '- '."),
+             "Each item has one kind: split it into two items, each starting with '- '."),
         )
     kind, _, kind_value = kinds[0]
     fields: dict[str, Any] = {"kind": kind, "label": _text(block, kind_value, kind)}
@@ -240,11 +240,11 @@ def parse_screen(source: str, file: str, line: int) -> Screen:
         raise block.error(
             mark.line if mark is not None else 0, None,
             (f"Khối screen không phải YAML hợp lệ ({detail}).",
-             "Thụt lề bằng dấu cách (không dùng Tab), mỗi mục bắt đầu bằng '- ', "
-             "và đặt nội dung có dấu ':' hoặc '#' trong dấu ngoặc kép."),
+             ("Thụt lề bằng dấu cách (không dùng Tab), mỗi mục bắt đầu bằng '- ', "
+              "và đặt nội dung có dấu ':' hoặc '#' trong dấu ngoặc kép.")),
             (f"The screen block is not valid YAML ({detail}).",
-             "Indent with spaces (no tabs), start each item with '- ', "
-             "and put text containing ':' or '#' in double quotes."),
+             ("Indent with spaces (no tabs), start each item with '- ', "
+              "and put text containing ':' or '#' in double quotes.")),
         ) from None
     if not isinstance(root, MappingNode):
         raise block.error(
@@ -421,15 +421,16 @@ def _render_item(item: Item, step: int, page_lang: str) -> str:
 
 
 def _caption(screen: Screen, page_lang: str) -> str:
+    def app_words(text: str) -> str:
+        return escape(text) if page_lang == "vi" else f'<span lang="vi">{escape(text)}</span>'
+
     words = _WORDS[page_lang]
-    vi = _vi(page_lang)
-    app = f" (<span{vi}>{escape(screen.app)}</span>)" if screen.app else ""
-    title = f"«<span{vi}>{escape(screen.title)}</span>»"
-    text = words["caption"].format(step=screen.step, title=title, app=app)
+    app = f" ({app_words(screen.app)})" if screen.app else ""
+    text = words["caption"].format(step=screen.step, title=f"«{app_words(screen.title)}»", app=app)
     tapped = screen.tapped
     if tapped is None:
         return f"{text} {words['look']}"
-    target = f"«<span{vi}>{escape(tapped.label)}</span>»"
+    target = f"«{app_words(tapped.label)}»"
     if tapped.meaning and page_lang != "vi":
         target += f" ({escape(tapped.meaning)})"
     return f"{text} {words['tap'].format(target=target)}"

@@ -11,16 +11,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from handbook.errors import ContentErrors
 from handbook.screens import check_markdown, set_page
 
 
-def _first_line(source: str, markdown: str) -> int:
-    """Line number in the source file where the page body (after front matter) starts."""
-    if markdown and source.endswith(markdown):
-        return source[: len(source) - len(markdown)].count("\n") + 1
-    return 1  # body changed by an earlier hook, or empty: count from the top
+def _first_line(source: str) -> int:
+    """Line number in the source file where the page body (after front matter) starts.
+
+    Computed from the file the way MkDocs splits it, not from the markdown this hook gets:
+    plugins that run earlier (mkdocs-static-i18n) rewrite it, e.g. drop the final newline.
+    """
+    body, _ = get_data(source)
+    return source[: len(source) - len(body)].count("\n") + 1
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -30,10 +34,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = "en" if src_uri.endswith(".en.md") else "vi"
     file = f"docs/{src_uri}"
     try:
-        source = page.file.content_string
-    except (OSError, TypeError, ValueError):
-        source = markdown
-    errors = check_markdown(markdown, file, _first_line(source, markdown))
+        first_line = _first_line(page.file.content_string)
+    except (OSError, TypeError, ValueError):  # a generated page without readable source
+        first_line = 1
+    errors = check_markdown(markdown, file, first_line)
     if errors:
         raise PluginError(str(ContentErrors(errors)))
     set_page(file, language)
