@@ -106,7 +106,9 @@ def test_every_image_has_alt_text_and_every_external_link_is_official(site_dir: 
         for img in re.findall(r"<img\b[^>]*>", html):
             assert re.search(r'\balt="[^"]+"', img), f"{page}: image without alt text: {img}"
         if "/guides/" in page.as_posix():
-            for href in re.findall(r'<a [^>]*href="(https?://[^"]+)"', html):
+            # the "edit / report this page" links at the end go to the project's repository, not to content
+            content = html.split('class="hb-page-actions"')[0]
+            for href in re.findall(r'<a [^>]*href="(https?://[^"]+)"', content):
                 assert check_url(href) is None, f"{page}: link to a non-official site {href}"
 
 

@@ -1,1 +1,83 @@
-"""MkDocs hook for offline (thin glue; rules live in handbook/)."""
+"""MkDocs hook for reading offline and on paper (thin glue; rules live in handbook/offline.py
+and handbook/print_qr.py).
+
+Online site (mkdocs.yml):
+  * writes the service worker to the site ROOT (``/sw.js``, scope: every page in both languages)
+    with a build id in its cache name, after every language is built;
+  * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js.
+Offline copy (mkdocs.offline.yml, with Material's ``offline`` plugin after ``i18n``):
+  * no service worker (file:// has none); the iframe-worker shim is served from the copy itself
+    instead of unpkg.com, so search works without a network;
+  * pages lose their CSP meta tag and the "download the offline copy" paragraph.
+Every page: a print-only QR code of its own online address (``.hb-print-qr``, see print.css),
+at the end of its article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook import offline as rules
+from handbook.print_qr import online_url, print_block
+
+SW_SOURCE = "assets/javascripts/sw.js"
+_state: dict[str, str] = {}
+
+
+def _offline_copy(config: MkDocsConfig) -> bool:
+    for name in ("offline", "material/offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and plugin.config.get("enabled", True):
+            return True
+    return False
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    offline = _offline_copy(config)
+    config.extra["service_worker"] = not offline
+    if offline:
+        # Material's offline plugin (its on_config ran before this hook) adds
+        # https://unpkg.com/iframe-worker/shim: a reader without a network cannot load it.
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [*polyfills, rules.IFRAME_WORKER_SHIM]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # sw.js is written to the site root (on_post_build), not under assets/.
+    source = files.get_file_from_path(SW_SOURCE)
+    if source is not None:
+        _state["sw_source"] = source.abs_src_path
+        files.remove(source)
+    if not _offline_copy(config):
+        shim = files.get_file_from_path(rules.IFRAME_WORKER_SHIM)
+        if shim is not None:
+            files.remove(shim)
+    return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The QR block goes into the final HTML (end of the article), after search indexing: its words
+    # ("scan to open this page") are not content and must not match every page in search.
+    url = online_url(config.site_url or "", page.url)
+    output = rules.append_to_article(output, print_block(url, config.theme["language"]))
+    if _offline_copy(config):
+        output = rules.strip_for_offline_copy(output)
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs once per language build; the last run (the outer, default-language build) sees the
+    # whole site, so its build id covers both languages.
+    if _offline_copy(config) or "sw_source" not in _state:
+        return
+    site_dir = Path(config.site_dir)
+    source = Path(_state["sw_source"]).read_text(encoding="utf-8")
+    worker = rules.render_service_worker(source, rules.build_id(site_dir))
+    (site_dir / rules.SW_NAME).write_text(worker, encoding="utf-8")

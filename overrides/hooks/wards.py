@@ -1,1 +1,181 @@
-"""MkDocs hook for wards (thin glue; rules live in handbook/)."""
+"""MkDocs hook for wards: thin glue. The rules live in handbook/ (registry, wards, ward_site, ward_render).
+
+- on_config: load the registry for ``extra.ward_scope`` and check every ward file; any problem stops
+  the build with a bilingual message naming the file and field.
+- on_files: add a generated page for every unit in scope that has no ward file.
+- on_page_markdown / on_page_content: give ward pages their title and body, fill the directory.
+- on_post_build: write the QR code files (assets/qr/) and the old-address redirect pages
+  (``wards/bao-quang/`` -> ``wards/bao-vinh/``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from handbook.errors import ContentError, ContentErrors
+from handbook.registry import load_registry
+from handbook.qr import QR_FOLDER, write_qr_files
+from handbook.ward_render import (
+    PageLinks, edit_url, qr_addresses, render_directory, render_redirect, render_ward_page,
+)
+from handbook.ward_site import WardPage, WardSite
+from handbook.wards import load_ward_dir
+
+DEFAULT_LANGUAGE = "vi"
+DIRECTORY_MARKER = "<!-- ward-directory -->"
+PAGE_MARKER = "<!-- ward-page -->"
+PAGE_END_MARKER = "<!-- ward-page-end -->"
+SCRIPT = "assets/javascripts/ward-filter.js"
+
+_site: WardSite | None = None
+
+
+def _ward_site() -> WardSite:
+    assert _site is not None, "on_config has not run"
+    return _site
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme["language"])
+
+
+def _built_languages(config: MkDocsConfig) -> list[str]:
+    """The languages mkdocs-static-i18n builds, default first (just this one without the plugin)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [_language(config)]
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    return [default] + [lang.locale for lang in i18n.config.languages if lang.build and lang.locale != default]
+
+
+def _prefix(language: str) -> str:
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def _ward_url(slug: str, language: str, config: MkDocsConfig) -> str:
+    tail = f"{slug}/" if config.use_directory_urls else f"{slug}.html"
+    return f"{_prefix(language)}wards/{tail}"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    try:
+        registry = load_registry(config.extra.get("ward_scope"))
+        files = load_ward_dir(Path(config.docs_dir) / "wards", registry)
+    except (ContentError, ContentErrors) as error:
+        raise PluginError(str(error)) from error
+    _site = WardSite(registry, files)
+    return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language = _language(config)
+    languages = _built_languages(config)
+    for page in _ward_site().pages:
+        if page.file is not None:
+            continue
+        content = f'---\nward_code: "{page.unit.code}"\n---\n'
+        alternates = {lang: _virtual_file(page, lang, content, config) for lang in languages}
+        current = alternates[language]
+        for lang, file in alternates.items():
+            file.locale = lang  # what mkdocs-static-i18n sets on its own files
+            file.locale_alternate_of = lang
+            file.localization = None if lang == DEFAULT_LANGUAGE else lang
+            file.norm_src_uri = page.src_uri
+            file.alternates = alternates
+        files.append(current)
+    return files
+
+
+def _virtual_file(page: WardPage, language: str, content: str, config: MkDocsConfig) -> File:
+    file = File.generated(config, page.src_uri, content=content)
+    if language != DEFAULT_LANGUAGE:
+        file.dest_uri = _prefix(language) + file.dest_uri
+    return file
+
+
+def _slug_of(page: Page) -> str | None:
+    path = page.file.src_uri
+    if not path.startswith("wards/") or path.count("/") != 1:
+        return None
+    return path.removeprefix("wards/").removesuffix(".md").removesuffix(".en")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    slug = _slug_of(page)
+    if slug == "index":
+        if DIRECTORY_MARKER not in markdown:
+            raise PluginError(str(ContentError(
+                page.file.src_uri, DIRECTORY_MARKER,
+                f"thiếu dòng {DIRECTORY_MARKER}: danh bạ phường được chèn vào chỗ dòng này.",
+                f"thêm lại dòng {DIRECTORY_MARKER} vào trang.",
+                f"the line {DIRECTORY_MARKER} is missing: the ward directory is inserted there.",
+                f"put the line {DIRECTORY_MARKER} back on the page.",
+            )))
+        return markdown
+    ward = _ward_site().by_slug.get(slug or "")
+    if ward is None:
+        return markdown
+    unit = ward.unit
+    page.meta["title"] = unit.name
+    if _language(config) == DEFAULT_LANGUAGE:
+        page.meta["summary"] = f"Kênh liên lạc chính thức, mã QR và bản đồ của {unit.name}, {unit.province_name}."
+    else:
+        page.meta["summary"] = f"Official channels, QR codes and map of {unit.name}, {unit.province_name}."
+    if ward.file is None:
+        page.meta["search"] = {"exclude": True}  # generated pages add only registry data
+    heading = f"# {unit.name}" if _language(config) == DEFAULT_LANGUAGE else f"# {unit.name} {{ lang=vi }}"
+    return f"{heading}\n\n{PAGE_MARKER}\n\n{markdown.strip()}\n\n{PAGE_END_MARKER}\n"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    slug = _slug_of(page)
+    language = _language(config)
+    site = _ward_site()
+    if slug == "index":
+        href = {ward.slug: get_relative_url(_ward_url(ward.slug, language, config), page.url) for ward in site.pages}
+        directory = render_directory(site, language, href, get_relative_url(SCRIPT, page.url))
+        return html.replace(DIRECTORY_MARKER, directory, 1)
+    ward = site.by_slug.get(slug or "")
+    if ward is None:
+        return html
+    links = PageLinks(
+        directory=_page_link("wards/index.md", page, files) or "../",
+        guides=_page_link("guides/index.md", page, files) or "",
+        scam_guide=_page_link("guides/nhan-biet-lua-dao.md", page, files),
+        edit=edit_url(config.repo_url, config.edit_uri, f"wards/{ward.slug}.md", ward.file is not None),
+        qr_folder=get_relative_url(QR_FOLDER, page.url) + "/",
+    )
+    main = render_ward_page(site, ward, language, links)
+    footer = render_ward_page(site, ward, language, links, part="footer")
+    return html.replace(PAGE_MARKER, main, 1).replace(PAGE_END_MARKER, footer, 1)
+
+
+def _page_link(src_uri: str, page: Page, files: Files) -> str | None:
+    target = files.get_file_from_path(src_uri)
+    return get_relative_url(target.url, page.url) if target is not None else None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    language = _language(config)
+    site_dir = Path(config.site_dir)
+    write_qr_files(site_dir, qr_addresses(_ward_site()))
+    for redirect in _ward_site().redirects:
+        folder = site_dir / _prefix(language) / "wards" / redirect.slug
+        target = os.path.join(folder, "index.html")
+        if os.path.exists(target):
+            continue
+        href = f"../{redirect.target.slug}/" if config.use_directory_urls else f"../{redirect.target.slug}.html"
+        folder.mkdir(parents=True, exist_ok=True)
+        Path(target).write_text(
+            render_redirect(redirect.former, redirect.target.unit.name, href, language), encoding="utf-8"
+        )

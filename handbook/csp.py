@@ -1,0 +1,121 @@
+"""The content security policy and the security headers of the handbook: one source for all of them.
+
+Every page carries the policy in ``<meta http-equiv="Content-Security-Policy">`` (GitHub Pages sends
+no headers); hosts that send headers get the same policy from ``_headers`` (Netlify, Cloudflare
+Pages) or from the nginx lines in README.md. Plain Python, no MkDocs import.
+
+Why the policy is what it is:
+- Everything loads from the site's own origin ('self'): no CDN, no web fonts, no analytics.
+- No 'unsafe-inline' for scripts or styles. Material's small inline scripts are moved to a file
+  (overrides/assets/javascripts/material-inline.js, see overrides/partials/javascripts/), so an
+  injected ``<script>`` or ``onclick=`` never runs, and the policy is the same on every page.
+- ``img-src`` also allows ``data:`` because Material's stylesheet draws its icons (admonitions,
+  navigation arrows, details, search results: 42 of them) as ``data:image/svg+xml`` CSS masks.
+  A ``data:`` image makes no network request, so it can neither track a reader nor leak anything;
+  third-party images (tracking pixels) stay blocked, and content may not use ``data:`` at all
+  (handbook/html_safety.py).
+- ``frame-ancestors`` is ignored (with a console error) in a ``<meta>`` policy, so it is only sent
+  as a header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# (directive, sources) in the order they are written.
+DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("frame-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("media-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+# Directives a browser only honours when they come as an HTTP header.
+HEADER_ONLY: tuple[tuple[str, str], ...] = (("frame-ancestors", "'self'"),)
+
+# The other headers a host should send with every file.
+SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+)
+# Files whose name carries a hash of their content never change: cache them for a year.
+IMMUTABLE_CACHE = "public, max-age=31536000, immutable"
+# Material names its bundles like "bundle.a5f9d56c.min.js" and "main.57a0d79d.min.css" (+ ".map").
+HASHED_ASSET = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
+
+
+def _join(directives: Iterable[tuple[str, str]]) -> str:
+    return "; ".join(f"{name} {sources}" for name, sources in directives)
+
+
+def meta_policy() -> str:
+    """The policy for ``<meta http-equiv="Content-Security-Policy">`` on every page."""
+    return _join(DIRECTIVES)
+
+
+def header_policy() -> str:
+    """The same policy as an HTTP header (adds what only works as a header)."""
+    return _join(DIRECTIVES + HEADER_ONLY)
+
+
+def is_hashed_asset(path: str) -> bool:
+    """True for a file whose name carries a content hash (safe to cache for a year)."""
+    return HASHED_ASSET.search(path) is not None
+
+
+def headers_file(hashed_assets: Iterable[str]) -> str:
+    """The ``_headers`` file (Netlify / Cloudflare Pages): the policy for every path, long caching
+    for each hashed asset (paths relative to the site root, with "/" separators)."""
+    lines = [
+        "# Security headers for hosts that read a _headers file (Netlify, Cloudflare Pages).",
+        "# Generated at build time from handbook/csp.py: edit that file, not this one.",
+        "/*",
+        f"  Content-Security-Policy: {header_policy()}",
+    ]
+    lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS]
+    for path in sorted(set(hashed_assets)):
+        lines += ["", "/" + path.lstrip("/"), f"  Cache-Control: {IMMUTABLE_CACHE}"]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_snippet() -> str:
+    """The same headers for nginx (copied into README.md; a test keeps the two equal)."""
+    lines = [f'add_header Content-Security-Policy "{header_policy()}" always;']
+    lines += [f'add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS]
+    lines += [
+        r"location ~* \.[0-9a-f]{8}\.min\.(js|css)(\.map)?$ {",
+        f'    add_header Cache-Control "{IMMUTABLE_CACHE}" always;',
+        "    # add_header in a location replaces the server's: repeat the security headers here.",
+        f'    add_header Content-Security-Policy "{header_policy()}" always;',
+    ]
+    lines += [f'    add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS]
+    lines += ["}"]
+    return "\n".join(lines)
+
+
+_META = re.compile(r"<meta\s[^>]*http-equiv\s*=\s*[\"']?content-security-policy", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+
+
+def with_policy_meta(page_html: str) -> str:
+    """``page_html`` with the policy <meta> added (after <meta charset>, else first in <head>) when it
+    has none: for pages written outside the theme's templates (e.g. the old-ward redirect pages)."""
+    if _META.search(page_html):
+        return page_html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy()}">'
+    for pattern in (_CHARSET, _HEAD):
+        match = pattern.search(page_html)
+        if match:
+            return page_html[: match.end()] + meta + page_html[match.end():]
+    return page_html

@@ -1,0 +1,111 @@
+"""Rules for reading the handbook without a network.
+
+Two ways, both plain static files:
+
+* the service worker (``/sw.js``): a reader who opened a page once can open it again offline.
+  Its cache name carries a build id, a hash of every file of the built site, so each deploy
+  that changes anything gets a new cache and the old one is deleted;
+* the offline copy: the whole site built with Material's offline plugin (``mkdocs.offline.yml``),
+  zipped for volunteers to copy to a phone or PC and open from ``file://``.
+
+Plain Python: no MkDocs imports. The MkDocs hook (overrides/hooks/offline.py) calls it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+
+SW_NAME = "sw.js"
+BUILD_ID_PLACEHOLDER = "__HANDBOOK_BUILD_ID__"
+# Vendored (MIT, npm iframe-worker 1.0.4) for offline builds: the plugin would load it from unpkg.com.
+IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+ZIP_NAME = "so-tay-offline.zip"
+ZIP_FOLDER = "so-tay-offline"
+
+# Files a reader of the offline copy never needs (source maps for developers).
+_SKIP_IN_ZIP = (".map",)
+
+_LEADING_COMMENT = re.compile(r"\A\s*/\*.*?\*/\s*", re.DOTALL)
+_CSP_META = re.compile(r'<meta\s+http-equiv=["\']?Content-Security-Policy["\']?[^>]*>\s*', re.IGNORECASE)
+_DOWNLOAD_BLOCK = re.compile(r'<p class="hb-download"[^>]*>.*?</p>\s*', re.DOTALL)
+
+OPEN_ME = """\
+SỔ TAY CÔNG NGHỆ SỐ LONG KHÁNH - BẢN DÙNG KHÔNG CẦN MẠNG
+========================================================
+1. Giải nén tệp zip (bấm giữ tệp, chọn "Giải nén" / "Extract").
+2. Mở thư mục so-tay-offline, rồi mở tệp index.html bằng trình duyệt (Chrome).
+   Tiếng Việt: index.html. Tiếng Anh: en/index.html.
+Không cần mạng Internet. Tìm kiếm vẫn dùng được.
+Bản mới nhất trên mạng: {site_url}
+
+LONG KHANH DIGITAL HANDBOOK - OFFLINE COPY
+==========================================
+1. Unzip the file (long-press it, choose "Extract").
+2. Open the folder so-tay-offline, then open index.html in a browser (Chrome).
+   Vietnamese: index.html. English: en/index.html.
+No Internet needed. Search works too.
+Latest version online: {site_url}
+"""
+
+
+def build_id(site_dir: Path) -> str:
+    """A short hash of every file of the built site (except the service worker itself).
+
+    The same content gives the same id (no needless re-download after a rebuild); any change
+    to any page or asset gives a new id, hence a new cache.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative == SW_NAME or relative.startswith("downloads/"):
+            continue
+        digest.update(relative.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
+
+
+def render_service_worker(source: str, build: str) -> str:
+    """The service worker's source with its build id filled in (and its long header comment, which
+    every first visit would download, cut to one line)."""
+    if BUILD_ID_PLACEHOLDER not in source:
+        raise ValueError(f"the service worker source has no {BUILD_ID_PLACEHOLDER} placeholder")
+    header = "/* Handbook service worker: see overrides/assets/javascripts/sw.js */\n"
+    source = _LEADING_COMMENT.sub(header, source, count=1)
+    return source.replace(BUILD_ID_PLACEHOLDER, build)
+
+
+def strip_for_offline_copy(html: str) -> str:
+    """Adapt a page of the offline copy, which is opened from ``file://``.
+
+    * Drop a ``<meta http-equiv="Content-Security-Policy">``: the iframe-worker shim that runs
+      search from ``file://`` writes an inline script into an iframe, which such a policy blocks.
+      The copy's content passed the same build-time checks as the site's (handbook/html_safety.py).
+    * Drop the "download the offline copy" paragraph: the reader already has it.
+    """
+    html = _CSP_META.sub("", html)
+    return _DOWNLOAD_BLOCK.sub("", html)
+
+
+def append_to_article(html: str, block: str) -> str:
+    """Put ``block`` at the end of the page's main article (unchanged page if it has none)."""
+    end = html.rfind("</article>")
+    if end == -1:
+        return html
+    return html[:end] + block + html[end:]
+
+
+def zip_site(site_dir: Path, destination: Path, site_url: str) -> Path:
+    """Zip the offline copy into ``destination`` under one folder, with a how-to-open note."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    tmp = destination.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(f"{ZIP_FOLDER}/DOC-TRUOC-READ-ME.txt", OPEN_ME.format(site_url=site_url))
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            if path.name.endswith(_SKIP_IN_ZIP):
+                continue
+            archive.write(path, f"{ZIP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+    tmp.replace(destination)
+    return destination

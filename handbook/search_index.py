@@ -1,0 +1,470 @@
+"""The search index of each language: split, folded and given the editors' synonyms.
+
+Plain Python (no MkDocs import), called by overrides/hooks/search.py after the whole site is built.
+
+What it does to the one index that mkdocs-static-i18n writes for both languages
+(``search/search_index.json``):
+
+1. Split it by language, from the page addresses: ``en/...`` is English, the rest Vietnamese.
+   Vietnamese stays at ``search/search_index.json`` (Material's own address, so Vietnamese search
+   works even without the handbook's script); English goes to ``en/search/search_index.json``.
+   Each index tells the browser where the others are (``config.languages``): the handbook's
+   search script (overrides/assets/javascripts/search-fold.js) loads the page's own language.
+2. Give every entry two extra search fields that Material indexes but never shows:
+   ``title_terms`` and ``text_terms``: the folded form of each word that has a diacritic
+   ("Đóng tiền điện" -> "dong tien dien") and the synonyms from docs/search-synonyms.yml.
+   A ward page's current and former names count as title words ("bao quang" finds Phường
+   Bảo Vinh first). The shown ``title`` and ``text`` keep their accents.
+3. Write each language's stop words only (lunr's English stop words would drop the folded
+   Vietnamese "the" (thẻ), "can" (căn) and "do" (đo)).
+
+The browser folds the reader's query the same way (handbook/search_fold.py), so "dong tien dien",
+"Đóng tiền điện", "đong tien đien" and decomposed Unicode all find the same pages.
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from handbook.errors import ContentError, ContentErrors
+from handbook.search_fold import fold
+
+INDEX_PATH = "search/search_index.json"
+OFFLINE_INDEX_PATH = "search/search_index.js"  # written by Material's offline plugin
+SYNONYMS_FILE = "search-synonyms.yml"  # in docs/, excluded from the site (mkdocs.yml exclude_docs)
+TITLE_TERMS = "title_terms"
+TEXT_TERMS = "text_terms"
+# Budget per language (gzip): a reader downloads the whole index of the page's language to search.
+GZIP_BUDGET = 100 * 1024
+
+_TAG = re.compile(r"<[^>]*>")
+
+Synonyms = dict[str, list[tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of the site: its locale ("vi"), address prefix ("" or "en/") and index file."""
+
+    locale: str
+    prefix: str
+
+    @property
+    def index_path(self) -> str:
+        return f"{self.prefix}{INDEX_PATH}"
+
+
+def site_languages(default: str, others: Iterable[str]) -> list[Language]:
+    """The default language at the root, the others under ``<locale>/``."""
+    return [Language(default, "")] + [Language(locale, f"{locale}/") for locale in others if locale != default]
+
+
+def language_of(location: str, languages: list[Language]) -> Language:
+    """The language of an index entry, from its address (the longest matching prefix wins)."""
+    matching = [lang for lang in languages if location.startswith(lang.prefix)]
+    return max(matching, key=lambda lang: len(lang.prefix))
+
+
+# --------------------------------------------------------------------------------------------
+# Words
+
+
+def _split(text: str, separator: re.Pattern[str]) -> list[str]:
+    """Split like Material's search worker does (``split`` in its tokenizer)."""
+    parts, index = [], 0
+    for match in separator.finditer(text):
+        if index < match.start():
+            parts.append(text[index: match.start()])
+        index = max(index, match.end())
+    if index < len(text):
+        parts.append(text[index:])
+    return parts
+
+
+def words(html: str, separator: re.Pattern[str]) -> list[str]:
+    """The lower-cased words Material's search makes of ``html`` (markup is not indexed)."""
+    found: list[str] = []
+    for section in _TAG.split(html):
+        found.extend(word.lower() for word in _split(section, separator))
+    return found
+
+
+def folded_words(html: str, separator: re.Pattern[str]) -> list[str]:
+    """All the words of ``html``, folded ("Đóng tiền" -> ["dong", "tien"])."""
+    return [fold(word) for word in words(html, separator)]
+
+
+def extra_terms(html: str, separator: re.Pattern[str]) -> list[str]:
+    """The folded form of each word that changes when folded (the others are indexed already)."""
+    return [folded for word in words(html, separator) if (folded := fold(word)) != word]
+
+
+def _same_word(word: str, wanted: str) -> bool:
+    """``word`` is ``wanted``, or its English plural ("scams" for "scam", "addresses" for "address")."""
+    return word == wanted or word in (wanted + "s", wanted + "es")
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    """``needle`` occurs in ``haystack`` as whole consecutive words."""
+    if not needle or len(needle) > len(haystack):
+        return False
+    return any(
+        all(_same_word(haystack[i + j], wanted) for j, wanted in enumerate(needle))
+        for i in range(len(haystack) - len(needle) + 1)
+    )
+
+
+def synonym_terms(found_in: list[str], groups: list[tuple[str, ...]], separator: re.Pattern[str]) -> list[str]:
+    """For each synonym group with a phrase in ``found_in`` (folded words), the other phrases' words."""
+    terms: list[str] = []
+    for group in groups:
+        phrases = [folded_words(phrase, separator) for phrase in group]
+        present = [_contains(found_in, phrase) for phrase in phrases]
+        if any(present):
+            for phrase, here in zip(phrases, present, strict=True):
+                if not here:
+                    terms.extend(phrase)
+    return terms
+
+
+def enrich(
+    entry: dict, separator: re.Pattern[str], groups: list[tuple[str, ...]], keywords: Iterable[str] = ()
+) -> dict:
+    """A copy of an index entry with its ``title_terms`` and ``text_terms`` (left out when empty).
+
+    ``keywords`` (a ward's former names, for example) count like words of the title.
+    """
+    result = dict(entry)
+    title, text = entry.get("title", ""), entry.get("text", "")
+    title_words, text_words = folded_words(title, separator), folded_words(text, separator)
+    keyword_words = [word for keyword in keywords for word in folded_words(keyword, separator)]
+    title_terms = (extra_terms(title, separator) + keyword_words
+                   + synonym_terms(title_words + keyword_words, groups, separator))
+    text_terms = extra_terms(text, separator) + synonym_terms(text_words, groups, separator)
+    if title_terms:
+        result[TITLE_TERMS] = " ".join(title_terms)
+    if text_terms:
+        result[TEXT_TERMS] = " ".join(text_terms)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Indexes
+
+
+def _config_for(config: dict, locales: list[str], languages: list[Language]) -> dict:
+    result = copy.deepcopy(config)
+    known = list(config.get("lang") or [])
+    result["lang"] = [locale for locale in locales if locale in known] or known
+    fields = result.setdefault("fields", {})
+    fields.setdefault(TITLE_TERMS, dict(fields.get("title", {"boost": 1000.0})))
+    fields.setdefault(TEXT_TERMS, dict(fields.get("text", {"boost": 1.0})))
+    result["languages"] = [
+        {"lang": lang.locale, "prefix": lang.prefix, "index": lang.index_path} for lang in languages
+    ]
+    return result
+
+
+def _page(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def restore_fallback_pages(
+    docs: dict[str, list[dict]], languages: list[Language], page_exists: Callable[[str], bool]
+) -> None:
+    """Give a language the default-language entries of its untranslated (fallback) pages.
+
+    mkdocs-static-i18n drops an ``en/`` entry whose title and text equal the Vietnamese one (an
+    untranslated page shown in English); without it English readers could not find that page.
+    """
+    default = languages[0]
+    for lang in languages[1:]:
+        own_pages = {_page(entry["location"]).removeprefix(lang.prefix) for entry in docs[lang.locale]}
+        for entry in docs[default.locale]:
+            page = _page(entry["location"])
+            if page not in own_pages and page_exists(lang.prefix + page):
+                docs[lang.locale].append({**entry, "location": lang.prefix + entry["location"]})
+
+
+def build_indexes(
+    combined: dict,
+    languages: list[Language],
+    synonyms: Synonyms,
+    page_exists: Callable[[str], bool] = lambda page: False,
+    keywords: Mapping[str, list[str]] | None = None,
+) -> dict[str, dict]:
+    """One index per language (keyed by locale) from the combined index of the whole site.
+
+    ``keywords`` maps a page address ("wards/bao-vinh/") to words that count like its title.
+    """
+    keywords = keywords or {}
+    config = combined["config"]
+    separator = re.compile(config.get("separator") or r"[\s\-]+")
+    docs: dict[str, list[dict]] = {lang.locale: [] for lang in languages}
+    for entry in combined["docs"]:
+        docs[language_of(entry["location"], languages).locale].append(entry)
+    restore_fallback_pages(docs, languages, page_exists)
+    return {
+        lang.locale: {
+            "config": _config_for(config, [lang.locale], languages),
+            "docs": [
+                enrich(entry, separator, synonyms.get(lang.locale, []),
+                       keywords.get(entry["location"], ()))
+                for entry in docs[lang.locale]
+            ],
+        }
+        for lang in languages
+    }
+
+
+def combine(indexes: dict[str, dict], languages: list[Language]) -> dict:
+    """All languages in one index (for the offline copy, read from file:// where nothing can be fetched)."""
+    config = copy.deepcopy(indexes[languages[0].locale]["config"])
+    config["lang"] = list(dict.fromkeys(locale for lang in languages for locale in indexes[lang.locale]["config"]["lang"]))
+    return {"config": config, "docs": [entry for lang in languages for entry in indexes[lang.locale]["docs"]]}
+
+
+def dumps(index: dict) -> str:
+    """The index as Material writes it (compact JSON)."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def is_combined(index: dict, languages: list[Language]) -> bool:
+    """True for the index mkdocs-static-i18n writes last (entries of every language, not split yet)."""
+    if "languages" in index.get("config", {}):
+        return False
+    seen = {language_of(entry["location"], languages).locale for entry in index.get("docs", [])}
+    return seen >= {lang.locale for lang in languages}
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+@dataclass(frozen=True)
+class IndexSize:
+    locale: str
+    path: str
+    entries: int
+    raw: int
+    gzip: int
+
+
+def write_indexes(
+    site_dir: Path,
+    combined: dict,
+    languages: list[Language],
+    synonyms: Synonyms,
+    keywords: Mapping[str, list[str]] | None = None,
+) -> list[IndexSize]:
+    """Split ``combined`` into one index per language under ``site_dir``; return their sizes."""
+
+    def page_exists(page: str) -> bool:
+        target = site_dir / page
+        return (target / "index.html").is_file() if page.endswith("/") or not page else target.is_file()
+
+    indexes = build_indexes(combined, languages, synonyms, page_exists, keywords)
+    sizes = []
+    for lang in languages:
+        data = dumps(indexes[lang.locale]).encode("utf-8")
+        path = site_dir / lang.index_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        sizes.append(IndexSize(lang.locale, lang.index_path, len(indexes[lang.locale]["docs"]),
+                               len(data), gzip_size(data)))
+    offline = site_dir / OFFLINE_INDEX_PATH
+    if offline.is_file():
+        offline.write_text(f"var __index = {dumps(combine(indexes, languages))}", encoding="utf-8")
+    return sizes
+
+
+def read_sizes(site_dir: Path) -> list[IndexSize]:
+    """The sizes of the per-language indexes of a built site (for scripts/search-index-size)."""
+    root = json.loads((site_dir / INDEX_PATH).read_text(encoding="utf-8"))
+    sizes = []
+    for item in root["config"].get("languages", [{"lang": "?", "index": INDEX_PATH}]):
+        data = (site_dir / item["index"]).read_bytes()
+        entries = len(json.loads(data)["docs"])
+        sizes.append(IndexSize(item["lang"], item["index"], entries, len(data), gzip_size(data)))
+    return sizes
+
+
+def format_sizes(sizes: list[IndexSize]) -> str:
+    lines = []
+    for size in sizes:
+        verdict = "ok" if size.gzip < GZIP_BUDGET else f"OVER the {GZIP_BUDGET // 1024} KB budget"
+        lines.append(f"search index {size.locale}: {size.path}: {size.entries} entries, "
+                     f"{size.raw / 1024:.1f} KB, {size.gzip / 1024:.1f} KB gzip ({verdict})")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Synonyms file
+
+
+def _error(file: str, line: int | None, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:
+    where = f"dòng {line} / line {line}" if line else "cả tệp / whole file"
+    return ContentError(file, where, problem_vi, fix_vi, problem_en, fix_en)
+
+
+def parse_synonyms(source: str, file: str, locales: Iterable[str]) -> Synonyms:
+    """Read the synonyms file; every mistake is reported at once, with its line number.
+
+    The file maps a language to a list of groups; each group lists words or phrases that mean
+    the same thing to a reader, for example ``- [cccd, căn cước công dân, thẻ căn cước]``.
+    """
+    locales = list(locales)
+    try:
+        root = yaml.compose(source)
+    except yaml.YAMLError as error:
+        # Where the broken part starts (an unclosed "[" is reported where the file ends).
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise ContentErrors([_error(
+            file, line,
+            "tệp không đúng cú pháp YAML.",
+            "so với các dòng mẫu ở đầu tệp: mỗi nhóm nằm trên một dòng, dạng «- [từ 1, từ 2]».",
+            "the file is not valid YAML.",
+            "compare with the example lines at the top of the file: one group per line, like «- [word 1, word 2]».",
+        )]) from error
+    if root is None:
+        return {locale: [] for locale in locales}
+    errors: list[ContentError] = []
+    result: Synonyms = {locale: [] for locale in locales}
+    if not isinstance(root, yaml.MappingNode):
+        raise ContentErrors([_error(
+            file, root.start_mark.line + 1,
+            f"tệp phải bắt đầu bằng tên ngôn ngữ ({', '.join(locales)}) rồi dấu hai chấm.",
+            "viết «vi:» trên một dòng, rồi các nhóm từ bên dưới, mỗi nhóm bắt đầu bằng «  - ».",
+            f"the file must start with a language name ({', '.join(locales)}) and a colon.",
+            "write «vi:» on a line, then the groups below it, each starting with «  - ».",
+        )])
+    for key_node, groups_node in root.value:
+        locale = key_node.value
+        line = key_node.start_mark.line + 1
+        if locale not in locales:
+            errors.append(_error(
+                file, line,
+                f"«{locale}» không phải ngôn ngữ của sổ tay.",
+                f"dùng một trong: {', '.join(locales)}.",
+                f"«{locale}» is not a language of the handbook.",
+                f"use one of: {', '.join(locales)}.",
+            ))
+            continue
+        if isinstance(groups_node, yaml.ScalarNode) and groups_node.value in ("", "~", "null"):
+            continue
+        if not isinstance(groups_node, yaml.SequenceNode):
+            errors.append(_error(
+                file, line,
+                f"dưới «{locale}:» phải là danh sách các nhóm từ.",
+                "mỗi nhóm trên một dòng, dạng «  - [từ 1, từ 2]».",
+                f"«{locale}:» must be followed by a list of groups.",
+                "one group per line, like «  - [word 1, word 2]».",
+            ))
+            continue
+        seen: dict[str, int] = {}
+        for group_node in groups_node.value:
+            group_line = group_node.start_mark.line + 1
+            group = _parse_group(group_node, file, group_line, errors)
+            if group is None:
+                continue
+            for phrase in group:
+                key = " ".join(fold(phrase).split())
+                if key in seen:
+                    errors.append(_error(
+                        file, group_line,
+                        f"«{phrase}» đã có trong nhóm ở dòng {seen[key]} (không kể dấu và chữ hoa).",
+                        f"gộp hai nhóm thành một, hoặc bỏ «{phrase}» ở một nhóm.",
+                        f"«{phrase}» is already in the group on line {seen[key]} (ignoring accents and capitals).",
+                        f"merge the two groups into one, or remove «{phrase}» from one of them.",
+                    ))
+                else:
+                    seen[key] = group_line
+            result[locale].append(group)
+    if errors:
+        raise ContentErrors(errors)
+    return result
+
+
+def _parse_group(node: yaml.Node, file: str, line: int, errors: list[ContentError]) -> tuple[str, ...] | None:
+    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(item, yaml.ScalarNode) for item in node.value):
+        errors.append(_error(
+            file, line,
+            "một nhóm phải là danh sách từ trong ngoặc vuông.",
+            "viết dạng «  - [cccd, căn cước công dân]».",
+            "a group must be a list of words in square brackets.",
+            "write it like «  - [cccd, căn cước công dân]».",
+        ))
+        return None
+    phrases = tuple(" ".join(item.value.split()) for item in node.value)
+    if any(not phrase for phrase in phrases):
+        errors.append(_error(
+            file, line,
+            "nhóm có một từ trống.",
+            "bỏ dấu phẩy thừa, hoặc viết từ vào chỗ trống.",
+            "the group has an empty word.",
+            "remove the extra comma, or write the word.",
+        ))
+        return None
+    if len(phrases) < 2:
+        errors.append(_error(
+            file, line,
+            "nhóm chỉ có một từ: không có gì để coi là giống nhau.",
+            "thêm ít nhất một từ cùng nghĩa, cách nhau bằng dấu phẩy, hoặc xóa dòng này.",
+            "the group has only one word: there is nothing to treat as the same.",
+            "add at least one word with the same meaning, separated by a comma, or delete the line.",
+        ))
+        return None
+    if any("<" in phrase or ">" in phrase for phrase in phrases):
+        errors.append(_error(
+            file, line,
+            "từ đồng nghĩa không được chứa dấu < hoặc >.",
+            "bỏ các dấu < và > ra khỏi nhóm.",
+            "a synonym may not contain < or >.",
+            "remove the < and > signs from the group.",
+        ))
+        return None
+    return phrases
+
+
+def load_synonyms(path: Path, locales: Iterable[str], display_name: str | None = None) -> Synonyms:
+    """The synonyms file ``path`` (no file: no synonyms)."""
+    if not path.is_file():
+        return {locale: [] for locale in locales}
+    return parse_synonyms(path.read_text(encoding="utf-8"), display_name or str(path), locales)
+
+
+def synonym_count(synonyms: Mapping[str, list[tuple[str, ...]]]) -> int:
+    return sum(len(groups) for groups in synonyms.values())
+
+
+# --------------------------------------------------------------------------------------------
+# Command line (scripts/search-index-size)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the size of each language's search index of a built site; 1 if one is over budget."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="search-index-size",
+        description="Print the size (raw and gzip) of each language's search index of a built site.",
+    )
+    parser.add_argument("site_dir", type=Path, help="a built site (the folder mkdocs build wrote)")
+    args = parser.parse_args(argv)
+    try:
+        sizes = read_sizes(args.site_dir)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"{args.site_dir}: no search index ({error}). Build the site first. / "
+              f"Chưa có chỉ mục tìm kiếm: hãy dựng trang trước.")
+        return 2
+    print(format_sizes(sizes))
+    return 0 if all(size.gzip < GZIP_BUDGET for size in sizes) else 1

@@ -1,0 +1,168 @@
+"""Add or update one channel in a ward file's front matter (``scripts/handbook ward-channel``).
+
+The file is edited in place with a round-trip YAML reader, so the comments and the layout editors
+wrote stay as they were. The result is checked with the ward rules (handbook/wards.py) before it
+is kept: a rejected change leaves the files as they were.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from handbook.errors import ContentError, ContentErrors
+from handbook.phones import PhoneError, parse_phone
+from handbook.registry import Registry
+from handbook.ward_site import WardSite
+from handbook.wards import CHANNEL_KEYS, WardFile, load_ward_dir, split_front_matter
+
+
+@dataclass(frozen=True)
+class ChannelChange:
+    """What an editor asks for; ``None`` fields are left as they are."""
+
+    kind: str
+    value: str
+    source: str
+    status: str
+    name: str | None = None
+    hours: str | None = None
+    former_unit: str | None = None
+    replace: str | None = None  # the old value (or name) of the channel to change
+
+
+def _comparable(kind: str, value: object) -> str:
+    """A form in which two ways of writing the same channel are equal."""
+    if kind == "hotline":
+        try:
+            return parse_phone(value).digits
+        except PhoneError:
+            pass
+    return str(value).strip().casefold().rstrip("/")
+
+
+def _stored_value(kind: str, value: str) -> str:
+    """Phone numbers are stored as they are shown on the site ("1900 1006"): plain text in YAML."""
+    if kind == "hotline":
+        try:
+            return parse_phone(value).display
+        except PhoneError:
+            return value  # the ward rules explain what is wrong with it
+    return value
+
+
+def _find(channels: CommentedSeq, change: ChannelChange) -> int | None:
+    """Index of the channel ``change`` updates, or ``None`` to add a new one."""
+    same_kind = [(index, item) for index, item in enumerate(channels)
+                 if isinstance(item, dict) and item.get("kind") == change.kind]
+    wanted = _comparable(change.kind, change.replace if change.replace is not None else change.value)
+    for index, item in same_kind:
+        if item.get("value") is not None and _comparable(change.kind, item["value"]) == wanted:
+            return index
+    for index, item in same_kind:
+        name = item.get("name")
+        if name is not None and str(name).strip() in (change.replace, change.name):
+            return index
+    return None
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _new_ward_files(docs_dir: Path, registry: Registry, slug: str) -> dict[Path, str]:
+    """Texts of the two files of a ward whose page is generated from the registry (no file yet)."""
+    files: dict[str, WardFile] = {}
+    try:
+        files = load_ward_dir(docs_dir / "wards", registry)
+    except ContentErrors:
+        pass
+    site = WardSite(registry, files)
+    page = site.by_slug.get(slug)
+    if page is None:
+        known = ", ".join(sorted(site.by_slug))
+        now = next((redirect.target for redirect in site.redirects if redirect.slug == slug), None)
+        hint_vi = f" Nơi này nay thuộc {now.unit.name}: dùng «{now.slug}»." if now else ""
+        hint_en = f" It is now part of {now.unit.name}: use '{now.slug}'." if now else ""
+        raise ContentError(
+            f"docs/wards/{slug}.md", "tên phường / ward name",
+            f"Không có phường nào mang tên tệp «{slug}».{hint_vi}", f"Dùng một trong: {known}.",
+            f"No ward has the file name '{slug}'.{hint_en}", f"Use one of: {known}.")
+    code = page.unit.code
+    return {
+        docs_dir / "wards" / f"{slug}.md": f'---\n# {page.unit.name}\nward_code: "{code}"\nchannels: []\n---\n',
+        docs_dir / "wards" / f"{slug}.en.md": f'---\n# {page.unit.name}: the channels are in {slug}.md\n'
+                                              f'ward_code: "{code}"\n---\n',
+    }
+
+
+def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelChange, today: date) -> str:
+    """Add or update a channel of ward ``slug``, with ``checked`` set to ``today``.
+
+    Returns "added" or "updated". Raises :class:`ContentError` / :class:`ContentErrors` (files
+    unchanged) when the ward does not exist or the ward rules reject the result.
+    """
+    path = docs_dir / "wards" / f"{slug}.md"
+    label = f"docs/wards/{slug}.md"
+    created = {} if path.exists() else _new_ward_files(docs_dir, registry, slug)
+    original = created.get(path) or path.read_text(encoding="utf-8")
+    # A file the ward rules cannot read is reported as it is, before anything changes.
+    _, body, _ = split_front_matter(original, label)
+    head = original[: len(original) - len(body)].rstrip("\n").split("\n")  # "---", the YAML lines, "---"
+    yaml = _yaml()
+    meta = yaml.load("\n".join(head[1:-1]) + "\n") or CommentedMap()
+    channels = meta.get("channels")
+    if not isinstance(channels, CommentedSeq):
+        channels = CommentedSeq()
+        meta["channels"] = channels
+    channels.fa.set_block_style()
+    index = _find(channels, change)
+    if change.replace is not None and index is None:
+        raise ContentError(
+            label, "channels", f"Không có kênh {change.kind} nào là «{change.replace}».",
+            "Kiểm tra giá trị cũ sau --replace (chép đúng như trong tệp).",
+            f"There is no {change.kind} channel '{change.replace}'.",
+            "Check the old value after --replace (copy it exactly as in the file).")
+    channel = channels[index] if index is not None else CommentedMap()
+    updates = {"kind": change.kind, "value": _stored_value(change.kind, change.value), "name": change.name,
+               "hours": change.hours, "former_unit": change.former_unit, "source": change.source,
+               "checked": today, "status": change.status}
+    for key in CHANNEL_KEYS:  # keys keep their place; a new key goes after the keys that come before it
+        if updates[key] is None:
+            continue
+        if key in channel:
+            channel[key] = updates[key]
+        else:
+            before = CHANNEL_KEYS[:CHANNEL_KEYS.index(key)]
+            channel.insert(sum(1 for existing in channel if existing in before), key, updates[key])
+    if index is None:
+        channels.append(channel)
+    stream = io.StringIO()
+    yaml.dump(meta, stream)
+    text = f"---\n{stream.getvalue()}---\n{body}"
+
+    backups = {p: (p.read_text(encoding="utf-8") if p.exists() else None) for p in [path, *created]}
+    for new_path, new_text in created.items():
+        new_path.write_text(new_text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_ward_dir(docs_dir / "wards", registry, today)
+    except ContentErrors as problems:
+        mine = [error for error in problems.errors if error.file in (label, label.removesuffix(".md") + ".en.md")]
+        if mine:
+            for old_path, old_text in backups.items():
+                if old_text is None:
+                    old_path.unlink()
+                else:
+                    old_path.write_text(old_text, encoding="utf-8")
+            raise ContentErrors(mine) from problems
+    return "updated" if index is not None else "added"

@@ -1,0 +1,99 @@
+"""The downloadable offline copy (issue 6): built once per pytest run with the real command
+(scripts/build-offline), unzipped, and opened from file:// in Chromium: navigation and search."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import PHONE, ROOT
+
+from handbook.offline import ZIP_FOLDER, ZIP_NAME
+
+GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """scripts/build-offline run once; returns the unzipped folder (what a volunteer opens)."""
+    folder = tmp_path_factory.mktemp("offline")
+    archive = folder / ZIP_NAME
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build-offline"), "--zip", str(archive)],
+        cwd=ROOT, capture_output=True, text=True, check=False, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 0, f"scripts/build-offline failed:\n{result.stdout}\n{result.stderr}"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder / "unzipped")
+    return folder / "unzipped" / ZIP_FOLDER
+
+
+def load_config(path: Path) -> dict:
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with open(path, "rb") as config_file:
+        return yaml_load(config_file, get_yaml_loader())
+
+
+def test_offline_config_is_the_site_config_plus_the_offline_plugin_last() -> None:
+    site = load_config(ROOT / "mkdocs.yml")
+    offline = load_config(ROOT / "mkdocs.offline.yml")
+    assert offline["plugins"][-1] == "offline", "the offline plugin must come last, after i18n"
+    assert offline["plugins"][:-1] == site["plugins"], (
+        "mkdocs.offline.yml must repeat mkdocs.yml's plugins unchanged (MkDocs replaces lists): copy them over"
+    )
+
+
+def test_offline_copy_has_both_languages_html_links_and_no_service_worker(offline_copy: Path) -> None:
+    assert (offline_copy / "DOC-TRUOC-READ-ME.txt").is_file()
+    for path in ("index.html", "en/index.html", "guides/dong-tien-dien.html", "en/guides/dong-tien-dien.html",
+                 "search/search_index.js", "assets/javascripts/vendor/iframe-worker-shim.js"):
+        assert (offline_copy / path).is_file(), f"missing from the offline copy: {path}"
+    assert not (offline_copy / "sw.js").exists()
+    assert not list(offline_copy.rglob("*.map")), "source maps are for developers, not readers"
+    home = (offline_copy / "index.html").read_text(encoding="utf-8")
+    assert 'href="guides/index.html"' in home
+    assert "unpkg.com" not in home and "sw-register.js" not in home
+    about = (offline_copy / "about/index.html").read_text(encoding="utf-8")
+    assert ZIP_NAME not in about, "the offline copy should not offer to download itself"
+
+
+def test_offline_copy_opens_from_file_navigates_and_searches(browser: object, offline_copy: Path) -> None:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    home = (offline_copy / "index.html").as_uri()
+    try:
+        page.goto(home)
+        assert page.locator("html").get_attribute("lang") == "vi"
+
+        # Home -> a guide, by tapping links, then back.
+        page.goto((offline_copy / "guides/index.html").as_uri())
+        page.locator('article a[href$="dong-tien-dien.html"]').first.click()
+        page.wait_for_url("**/guides/dong-tien-dien.html")
+        assert page.inner_text("article h1") == GUIDE_TITLE
+        page.go_back()
+        page.wait_for_url("**/guides/index.html")
+        page.go_back()
+        page.wait_for_url(home)
+
+        # Search (Material's search worker, run from file:// through the vendored iframe-worker shim).
+        page.locator('label.md-header__button[for="__search"]').click()
+        # Typed key by key, as a reader does: Material searches on key presses.
+        page.locator('input[data-md-component="search-query"]').press_sequentially("EVNSPC", delay=20)
+        result = page.locator('.md-search-result__item a[href*="dong-tien-dien.html"]').first
+        result.wait_for(timeout=15_000)
+        result.click()
+        page.wait_for_url("**/guides/dong-tien-dien.html*")
+        assert page.inner_text("article h1") == GUIDE_TITLE
+    finally:
+        context.close()
+    assert outside == [], f"the offline copy asked the network for: {outside}"
+    assert errors == []

@@ -1,0 +1,252 @@
+"""Search (issue 5): folding, synonyms, one index per language, sizes. No browser here.
+
+The browser half (typing into the real search box) is in test_search_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project, run_build
+
+from handbook import search_index
+from handbook.errors import ContentErrors
+from handbook.search_fold import TRICKY_WORDS, fold
+
+SEPARATOR = re.compile(r'[\s\-,:;!?=\[\]()"/«»“”‘’…·|]+|\.(?!\d)|&[lg]t;')
+LANGUAGES = search_index.site_languages("vi", ["en"])
+
+
+def load_index(site: Path, path: str) -> dict:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def entry(index: dict, location: str) -> dict:
+    found = [doc for doc in index["docs"] if doc["location"] == location]
+    assert found, f"{location} is not in the index"
+    return found[0]
+
+
+def terms(doc: dict) -> list[str]:
+    return (doc.get("title_terms", "") + " " + doc.get("text_terms", "")).split()
+
+
+# --------------------------------------------------------------------------------------------
+# Folding (handbook/search_fold.py)
+
+
+@pytest.mark.parametrize(("word", "folded"), list(TRICKY_WORDS.items()))
+def test_fold_tricky_words(word: str, folded: str) -> None:
+    assert fold(word) == folded
+
+
+@pytest.mark.parametrize("text", ["Đồng Nai", "Quỳnh", "ươ", "Ý", "Đóng tiền điện", "Phường Bảo Vinh"])
+def test_fold_gives_the_same_result_for_nfc_nfd_capitals_and_no_accents(text: str) -> None:
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text or text.isascii()
+    variants = {text, nfd, text.upper(), unicodedata.normalize("NFD", text.upper()), fold(text)}
+    assert {fold(variant) for variant in variants} == {fold(text)}
+    assert fold(text).isascii()
+
+
+def test_fold_keeps_d_and_mixed_forms_alike() -> None:
+    # "đ" is a letter of its own in Unicode (no decomposition): it must still become "d".
+    assert unicodedata.decomposition("đ") == ""
+    assert fold("đien") == fold("điện") == fold("dien") == fold("ĐIỆN") == "dien"
+    assert fold("hoà") == fold("hòa")  # old and new tone placement
+
+
+# --------------------------------------------------------------------------------------------
+# Index entries
+
+
+def test_extra_terms_are_the_folded_words_that_had_diacritics() -> None:
+    html = "<p>Đóng tiền điện bằng ứng dụng <strong>CSKH EVNSPC</strong>.</p>"
+    assert search_index.words(html, SEPARATOR) == ["đóng", "tiền", "điện", "bằng", "ứng", "dụng", "cskh", "evnspc"]
+    assert search_index.extra_terms(html, SEPARATOR) == ["dong", "tien", "dien", "bang", "ung", "dung"]
+
+
+def test_enrich_keeps_what_readers_see_and_adds_synonyms() -> None:
+    groups = [("cccd", "căn cước công dân", "thẻ căn cước"), ("tiền điện", "hóa đơn điện")]
+    doc = {"location": "guides/x/", "title": "Thẻ căn cước", "text": "<p>Trả tiền điện.</p>"}
+    enriched = search_index.enrich(doc, SEPARATOR, groups)
+    assert enriched["title"] == "Thẻ căn cước" and enriched["text"] == "<p>Trả tiền điện.</p>"
+    assert enriched["title_terms"].split() == ["the", "can", "cuoc", "cccd", "can", "cuoc", "cong", "dan"]
+    assert enriched["text_terms"].split() == ["tra", "tien", "dien", "hoa", "don", "dien"]
+
+
+def test_synonyms_match_whole_words_only() -> None:
+    groups = [("ck", "chuyển khoản")]
+    doc = {"location": "a/", "title": "Check", "text": "<p>cki chuyển khoảng</p>"}
+    assert "ck" not in terms(search_index.enrich(doc, SEPARATOR, groups))
+
+
+def test_english_synonyms_match_plurals() -> None:
+    groups = [("scam", "fraud"), ("id card", "identity card")]
+    doc = {"location": "en/a/", "title": "Recognise online scams", "text": "<p>Addresses on ID cards</p>"}
+    enriched = search_index.enrich(doc, SEPARATOR, groups)
+    assert enriched["title_terms"].split() == ["fraud"]
+    assert enriched["text_terms"].split() == ["identity", "card"]
+
+
+def test_build_indexes_splits_by_language_and_restores_untranslated_pages() -> None:
+    combined = {
+        "config": {"lang": ["vi", "en"], "separator": SEPARATOR.pattern, "pipeline": ["stopWordFilter"],
+                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": "", "title": "Trang chủ", "text": ""},
+            {"location": "guides/a/", "title": "Đóng tiền", "text": ""},
+            {"location": "guides/b/", "title": "Chưa dịch", "text": ""},
+            {"location": "guides/b/#buoc-1", "title": "Bước 1", "text": ""},
+            {"location": "en/", "title": "Home", "text": ""},
+            {"location": "en/guides/a/", "title": "Pay", "text": ""},
+        ],
+    }
+    indexes = search_index.build_indexes(combined, LANGUAGES, {}, page_exists=lambda page: page == "en/guides/b/")
+    vi, en = indexes["vi"], indexes["en"]
+    assert [doc["location"] for doc in vi["docs"]] == ["", "guides/a/", "guides/b/", "guides/b/#buoc-1"]
+    assert [doc["location"] for doc in en["docs"]] == ["en/", "en/guides/a/", "en/guides/b/", "en/guides/b/#buoc-1"]
+    assert vi["config"]["lang"] == ["vi"] and en["config"]["lang"] == ["en"]
+    assert vi["config"]["fields"]["title_terms"] == {"boost": 1000.0}
+    assert vi["config"]["languages"] == en["config"]["languages"] == [
+        {"lang": "vi", "prefix": "", "index": "search/search_index.json"},
+        {"lang": "en", "prefix": "en/", "index": "en/search/search_index.json"},
+    ]
+    assert search_index.is_combined(combined, LANGUAGES)
+    assert not search_index.is_combined(vi, LANGUAGES) and not search_index.is_combined(en, LANGUAGES)
+
+
+# --------------------------------------------------------------------------------------------
+# Synonyms file
+
+
+def test_the_synonyms_file_of_the_handbook_is_valid() -> None:
+    synonyms = search_index.load_synonyms(ROOT / "docs" / search_index.SYNONYMS_FILE, ["vi", "en"])
+    assert ("cccd", "căn cước công dân", "thẻ căn cước", "chứng minh nhân dân", "cmnd") in synonyms["vi"]
+    assert any("tiền điện" in group and "hóa đơn điện" in group for group in synonyms["vi"])
+    assert synonyms["en"]
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "words"),
+    [
+        ("vi:\n  - [cccd, căn cước\n", 2, "YAML"),
+        ("vi:\n  - [cccd]\n", 2, "only one word"),
+        ("vi:\n  - [cccd, căn cước]\n  - [tiền điện, hóa đơn điện]\n", None, None),  # fine
+        ("vi:\n  - [cccd, căn cước]\n  - [Căn Cước, thẻ]\n", 3, "already in the group on line 2"),
+        ("fr:\n  - [a, b]\n", 1, "not a language"),
+        ("vi:\n  - cccd\n", 2, "square brackets"),
+        ("vi:\n  - [cccd, '']\n", 2, "empty word"),
+        ("- [a, b]\n", 1, "must start with a language"),
+    ],
+)
+def test_synonym_mistakes_name_the_line_in_both_languages(source: str, line: int | None, words: str | None) -> None:
+    if line is None:
+        search_index.parse_synonyms(source, "docs/search-synonyms.yml", ["vi", "en"])
+        return
+    with pytest.raises(ContentErrors) as caught:
+        search_index.parse_synonyms(source, "docs/search-synonyms.yml", ["vi", "en"])
+    message = str(caught.value)
+    assert f"docs/search-synonyms.yml (dòng {line} / line {line})" in message
+    assert words in message and "[vi] Lỗi:" in message and "Cách sửa:" in message and "Fix:" in message
+
+
+def test_a_broken_synonyms_file_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / search_index.SYNONYMS_FILE).write_text("vi:\n  - [cccd]\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/search-synonyms.yml (dòng 2 / line 2)" in result.stdout + result.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# The built site
+
+
+def test_each_language_has_its_own_index(site_dir: Path) -> None:
+    vi = load_index(site_dir, "search/search_index.json")
+    en = load_index(site_dir, "en/search/search_index.json")
+    assert vi["docs"] and en["docs"]
+    assert not [doc["location"] for doc in vi["docs"] if doc["location"].startswith("en/")]
+    assert all(doc["location"].startswith("en/") for doc in en["docs"])
+    assert vi["config"]["lang"] == ["vi"] and en["config"]["lang"] == ["en"]
+    # Every built page of each language is in its index.
+    vi_pages = {doc["location"].split("#")[0] for doc in vi["docs"]}
+    en_pages = {doc["location"].split("#")[0] for doc in en["docs"]}
+    for page in ("", "guides/dong-tien-dien/", "guides/dang-nhap-dich-vu-cong/", "wards/bao-vinh/"):
+        assert page in vi_pages and f"en/{page}" in en_pages
+
+
+def test_index_entries_keep_accents_and_carry_folded_words(site_dir: Path) -> None:
+    vi = load_index(site_dir, "search/search_index.json")
+    guide = entry(vi, "guides/dong-tien-dien/")
+    assert guide["title"].startswith("Đóng tiền điện")
+    assert guide["title_terms"].startswith("dong tien dien")
+    assert all(term.isascii() for term in terms(guide))
+
+
+def test_synonyms_reach_pages_that_never_use_the_word(site_dir: Path) -> None:
+    vi = load_index(site_dir, "search/search_index.json")
+    # No page says "cmnd": only the synonym of "căn cước công dân"/"thẻ căn cước" finds them.
+    assert not [doc["location"] for doc in vi["docs"] if "cmnd" in fold(doc["title"] + " " + doc["text"])]
+    with_synonym = {doc["location"].split("#")[0] for doc in vi["docs"] if "cmnd" in terms(doc)}
+    assert "guides/kich-hoat-vneid/" in with_synonym
+
+
+def test_ward_pages_carry_their_former_names_as_title_words(site_dir: Path) -> None:
+    vi = load_index(site_dir, "search/search_index.json")
+    en = load_index(site_dir, "en/search/search_index.json")
+    for index, prefix in ((vi, ""), (en, "en/")):
+        title_terms = entry(index, f"{prefix}wards/bao-vinh/")["title_terms"]
+        assert "bao quang" in title_terms
+        assert "xuan an" in entry(index, f"{prefix}wards/long-khanh/")["title_terms"]
+
+
+def test_each_language_index_is_under_100_kb_gzip(site_dir: Path) -> None:
+    sizes = search_index.read_sizes(site_dir)
+    assert [size.locale for size in sizes] == ["vi", "en"]
+    for size in sizes:
+        assert size.gzip < search_index.GZIP_BUDGET, search_index.format_sizes([size])
+
+
+def test_the_size_command_prints_each_language(site_dir: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "search-index-size"), str(site_dir)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"search index vi: search/search_index\.json: \d+ entries, [\d.]+ KB, [\d.]+ KB gzip", result.stdout)
+    assert re.search(r"search index en: en/search/search_index\.json: .* KB gzip", result.stdout)
+
+
+def test_the_synonyms_file_is_not_published(site_dir: Path) -> None:
+    assert not list(site_dir.rglob("search-synonyms*"))
+
+
+@pytest.mark.parametrize("path", ["index.html", "guides/dong-tien-dien/index.html", "en/wards/bao-vinh/index.html",
+                                  "404.html"])
+def test_pages_load_the_search_script_before_materials_bundle(site_dir: Path, path: str) -> None:
+    html = (site_dir / path).read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    fold_script = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/search-fold.js")]
+    bundle = [i for i, src in enumerate(scripts) if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", src)]
+    assert fold_script and bundle and fold_script[0] < bundle[0], scripts
+    assert (site_dir / "assets" / "javascripts" / "search-fold.js").is_file()
+
+
+def test_the_offline_index_holds_both_languages_for_the_browser_to_filter() -> None:
+    combined = {
+        "config": {"lang": ["vi", "en"], "separator": SEPARATOR.pattern, "fields": {}},
+        "docs": [{"location": "index.html", "title": "Trang chủ", "text": ""},
+                 {"location": "en/index.html", "title": "Home", "text": ""}],
+    }
+    indexes = search_index.build_indexes(combined, LANGUAGES, {})
+    offline = search_index.combine(indexes, LANGUAGES)
+    assert [doc["location"] for doc in offline["docs"]] == ["index.html", "en/index.html"]
+    assert offline["config"]["lang"] == ["vi", "en"]
+    assert offline["config"]["languages"] == indexes["vi"]["config"]["languages"]
+    assert offline["docs"][0]["title_terms"] == "chu"  # only the words that had diacritics

@@ -1,0 +1,180 @@
+"""Ward pages and the ward directory in real Chromium: filter, no-JavaScript list, phone sizes,
+old-address redirects, the A4 poster (one page) and its QR codes decoded with zxing-cpp."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from test_browser import SCREENSHOTS, load_and_watch
+
+WARDS = ("long-khanh", "bao-vinh", "xuan-lap", "hang-gon", "binh-loc")
+PORTALS = ("https://dichvucong.gov.vn", "https://dichvucong.dongnai.gov.vn")
+
+
+def visible_rows(page: object) -> list[str]:
+    return page.eval_on_selector_all(
+        ".ward-directory [data-ward-list] > li",
+        "rows => rows.filter(r => r.offsetParent !== null).map(r => r.textContent.replace(/\\s+/g, ' ').trim())",
+    )
+
+
+def filter_for(page: object, text: str) -> list[str]:
+    page.fill("#ward-filter-input", text)
+    return visible_rows(page)
+
+
+@pytest.mark.parametrize("path", ["wards/", "en/wards/"])
+def test_filter_matches_with_or_without_accents(phone_page: object, base_url: str, path: str) -> None:
+    problems, errors = load_and_watch(phone_page, base_url + path)
+    assert problems == [] and errors == []
+    assert phone_page.is_visible("#ward-filter-input")
+    for query in ("bao quang", "Bảo Quang", "BAO QUANG", unicodedata.normalize("NFD", "Bảo Quang"), "baoquang"):
+        rows = filter_for(phone_page, query)
+        assert any(row.startswith("Xã Bảo Quang") and "Phường Bảo Vinh" in row for row in rows), (query, rows)
+        assert not any(row.startswith("Phường Xuân Lập") for row in rows), (query, rows)
+    rows = filter_for(phone_page, "xuan hoa")  # also written "Xuân Hoà"
+    assert any(row.startswith("Phường Xuân Hòa") and "Phường Long Khánh" in row for row in rows)
+    rows = filter_for(phone_page, "xuân thiện")
+    assert any(row.startswith("Xã Xuân Thiện") and "Phường Bình Lộc" in row for row in rows)
+    assert filter_for(phone_page, "khong co ten nay") == []
+    assert phone_page.is_visible("[data-ward-empty]")
+    assert len(filter_for(phone_page, "")) == 5 + 16
+    assert not phone_page.is_visible("[data-ward-empty]")
+
+
+def test_filter_announces_the_number_of_results(phone_page: object, base_url: str) -> None:
+    phone_page.goto(base_url + "wards/")
+    filter_for(phone_page, "bao quang")
+    assert phone_page.inner_text("[data-ward-status]") == "2 kết quả"
+
+
+@pytest.mark.parametrize("path", ["wards/", "en/wards/"])
+def test_without_javascript_the_directory_is_complete(browser: object, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert not page.is_visible("#ward-filter-input")
+    rows = visible_rows(page)
+    context.close()
+    assert len(rows) == 5 + 16
+    assert any(row.startswith("Xã Bảo Quang") and "Phường Bảo Vinh" in row for row in rows)
+
+
+@pytest.mark.parametrize("path", ["wards/", "en/wards/", "wards/bao-vinh/", "en/wards/long-khanh/"])
+def test_phone_layout_tap_targets_and_text_size(phone_page: object, base_url: str, path: str) -> None:
+    problems, errors = load_and_watch(phone_page, base_url + path)
+    assert problems == [] and errors == []
+    assert phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    small_targets = phone_page.eval_on_selector_all(
+        ".ward a, .ward-footer a, .ward-directory a, .ward-directory input",
+        "els => els.filter(e => e.offsetParent !== null).map(e => [e.textContent.trim(), e.getBoundingClientRect().height])"
+        ".filter(([t, h]) => h < 44)",
+    )
+    assert small_targets == []
+    small_text = phone_page.eval_on_selector_all(
+        ".ward, .ward-footer, .ward-directory",
+        """roots => {
+          const small = [];
+          for (const root of roots) {
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              const node = walker.currentNode, el = node.parentElement;
+              if (!node.textContent.trim() || el.offsetParent === null || el.closest('[aria-hidden="true"]')) continue;
+              if (el.closest('.ward-sr-only')) continue;
+              const size = parseFloat(getComputedStyle(el).fontSize);
+              if (size > 0 && size < 18) small.push([node.textContent.trim().slice(0, 40), size]);
+            }
+          }
+          return small;
+        }""",
+    )
+    assert small_text == []
+
+
+@pytest.mark.parametrize(("old", "new", "prefix"), [("bao-quang", "bao-vinh", ""), ("xuan-thien", "binh-loc", "en/")])
+def test_old_ward_address_opens_the_new_ward(phone_page: object, base_url: str, old: str, new: str, prefix: str) -> None:
+    phone_page.goto(base_url + f"{prefix}wards/{old}/")
+    phone_page.wait_for_url(base_url + f"{prefix}wards/{new}/")
+    assert phone_page.locator("article h1").inner_text().startswith("Phường")
+
+
+def test_language_switch_on_a_ward_page(phone_page: object, base_url: str) -> None:
+    phone_page.goto(base_url + "wards/bao-vinh/")
+    phone_page.get_by_role("link", name="English", exact=True).click()
+    phone_page.wait_for_url(base_url + "en/wards/bao-vinh/")
+    assert "Official channels of the ward" in phone_page.inner_text("article")
+
+
+def test_screenshots_of_the_directory_and_a_ward_page(phone_page: object, desktop_page: object, base_url: str) -> None:
+    """Saved under screenshots/ for people to look at; the assertions are in the other tests."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for path in ("wards/", "en/wards/", "wards/bao-vinh/", "en/wards/bao-vinh/"):
+        name = "wards" + ("-en" if path.startswith("en/") else "") + ("-bao-vinh" if "bao-vinh" in path else "")
+        for page, width in ((phone_page, 360), (desktop_page, 1280)):
+            page.goto(base_url + path)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    assert (SCREENSHOTS / "wards-bao-vinh-360.png").exists()
+
+
+def read_pgm(path: Path) -> memoryview:
+    """A binary greyscale PGM (pdftoppm -gray) as a (height, width) buffer for zxing-cpp."""
+    data = path.read_bytes()
+    header = re.match(rb"P5\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s+(\d+)\s", data)
+    assert header is not None and header.group(3) == b"255", f"not an 8-bit PGM: {path}"
+    width, height = int(header.group(1)), int(header.group(2))
+    return memoryview(data[header.end(): header.end() + width * height]).cast("B", (height, width))
+
+
+@pytest.fixture(scope="module")
+def posters(browser: object, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every ward page, in both languages, printed by Chromium to an A4 PDF."""
+    folder = tmp_path_factory.mktemp("posters")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    pdfs = {}
+    for prefix in ("", "en/"):
+        for slug in WARDS:
+            page.goto(base_url + f"{prefix}wards/{slug}/", wait_until="networkidle")
+            page.wait_for_function("[...document.images].every(image => image.complete && image.naturalWidth > 0)")
+            pdf = folder / f"{prefix.strip('/') or 'vi'}-{slug}.pdf"
+            page.pdf(path=str(pdf), format="A4")
+            pdfs[f"{prefix}{slug}"] = pdf
+    context.close()
+    return pdfs
+
+
+def test_each_ward_page_prints_as_one_a4_page(posters: dict[str, Path]) -> None:
+    for name, pdf in posters.items():
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Pages:\s+1$", info, re.M), f"{name}: {info}"
+        assert re.search(r"Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)", info), info
+
+
+def test_poster_has_name_province_and_no_site_navigation(posters: dict[str, Path]) -> None:
+    text = subprocess.run(["pdftotext", str(posters["bao-vinh"]), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    squashed = re.sub(r"\s+", "", text)
+    for words in ("Phường Bảo Vinh", "Tỉnh Đồng Nai", "dichvucong.gov.vn", "dichvucong.dongnai.gov.vn",
+                  "BaoQuang24/7", "Chưa xác minh", "Quét mã QR"):
+        assert re.sub(r"\s+", "", words) in squashed, words
+    for chrome in ("Trang chủ", "Danh bạ phường", "Bổ sung", "Xem trên OpenStreetMap", "Cỡ chữ"):
+        assert re.sub(r"\s+", "", chrome) not in squashed, chrome
+
+
+def test_poster_qr_codes_decode_to_the_portal_addresses(posters: dict[str, Path]) -> None:
+    import zxingcpp
+
+    for name in ("long-khanh", "en/bao-vinh"):
+        pdf = posters[name]
+        prefix = pdf.with_suffix("")
+        subprocess.run(["pdftoppm", "-gray", "-r", "150", str(pdf), str(prefix)], check=True)
+        found: list[str] = []
+        for pgm in sorted(pdf.parent.glob(prefix.name + "*.pgm")):
+            found += [code.text for code in zxingcpp.read_barcodes(read_pgm(pgm))]
+        for portal in PORTALS:
+            assert portal in found, f"{name}: QR codes found: {found}"
