@@ -543,7 +543,6 @@ class _RenderedScanner(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.trusted = trusted_prefixes
         self.problems: list[tuple[str, Finding]] = []  # (text to find in the source, finding)
-        self._script_start: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -557,7 +556,7 @@ class _RenderedScanner(HTMLParser):
         if tag in FORBIDDEN_TAGS and tag not in _GENERATED_OK:
             self.problems.append((f"<{tag}", _tag_finding(tag, 0)))
         for name, value in attrs:
-            if name.startswith("on") or (name == "style" and tag not in _STYLE_OK):
+            if name.startswith("on") or name == "style":
                 finding = _attribute_finding(tag, name, value, 0)
                 if finding is not None:
                     self.problems.append((f"{name}=", finding))
@@ -575,7 +574,6 @@ class _RenderedScanner(HTMLParser):
 
 # Tags hooks may generate in content (the ward directory filter, QR codes). Content may not.
 _GENERATED_OK: frozenset[str] = frozenset({"svg", "input", "label", "button", "form", "noscript", "template"})
-_STYLE_OK: frozenset[str] = frozenset()
 
 
 def check_rendered_html(

@@ -172,14 +172,14 @@ ENGLISH_WORDS = {"the", "and", "of", "to", "your", "this", "with", "for", "open"
 
 
 class LanguageParts(HTMLParser):
-    """Collects each element's text, and its text attributes, with the language they are in (nearest lang)."""
+    """Collects each element's text as pieces in the language each piece is in (nearest lang attribute),
+    and its text attributes with their language."""
 
     def __init__(self, page_lang: str) -> None:
         super().__init__()
-        self.stack: list[tuple[str, str, list[str]]] = []
+        self.stack: list[tuple[str, str, list[tuple[str, str]]]] = []
         self.page_lang = page_lang
-        self.depth_in_article = 0
-        self.texts: list[tuple[str, str, str]] = []  # (tag, lang, text)
+        self.texts: list[tuple[str, str, list[tuple[str, str]]]] = []  # (tag, text, [(lang, piece)])
         self.attributes: list[tuple[str, str, str]] = []  # (attribute, lang, value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -190,23 +190,23 @@ class LanguageParts(HTMLParser):
             # Known, reported to the lead: the heading permalink's title comes from mkdocs.yml
             # (toc.permalink_title) in Vietnamese on English pages too.
             if value and not (name == "title" and "headerlink" in (values.get("class") or "")):
-                self.attributes.append((name, values.get("lang") or lang, value))
+                self.attributes.append((name, lang, value))
         if tag not in VOID:
             self.stack.append((tag, lang, []))
 
     def handle_endtag(self, tag: str) -> None:
         while self.stack:
-            name, lang, parts = self.stack.pop()
-            text = "".join(parts)
+            name, _, pieces = self.stack.pop()
             if self.stack:
-                self.stack[-1][2].append(text)
-            self.texts.append((name, lang, " ".join(text.split())))
+                self.stack[-1][2].extend(pieces)
+            text = " ".join("".join(piece for _, piece in pieces).split())
+            self.texts.append((name, text, pieces))
             if name == tag:
                 break
 
     def handle_data(self, data: str) -> None:
         if self.stack:
-            self.stack[-1][2].append(data)
+            self.stack[-1][2].append((self.stack[-1][1], data))
 
 
 def parts(page: Path) -> LanguageParts:
@@ -223,8 +223,9 @@ def test_vietnamese_words_in_english_pages_carry_lang_vi(site_dir: Path) -> None
     problems = []
     for page in english:
         found = parts(page)
-        for tag, lang, text in found.texts:
-            if tag in {"strong", "b", "em", "button", "label"} and VIETNAMESE.search(text) and lang != "vi":
+        for tag, text, pieces in found.texts:
+            unmarked = "".join(piece for lang, piece in pieces if lang != "vi")
+            if tag in {"strong", "b", "em", "button", "label"} and VIETNAMESE.search(unmarked):
                 problems.append(f"{page.relative_to(site_dir)}: <{tag}>{text}</{tag}> needs lang=vi")
         for name, lang, value in found.attributes:
             words = value.split()
@@ -238,10 +239,11 @@ def test_english_phrases_in_vietnamese_pages_carry_lang_en(site_dir: Path) -> No
     problems = []
     for page in vietnamese:
         found = parts(page)
-        for tag, lang, text in found.texts:
-            words = re.findall(r"[a-z]+", text.lower())
-            if (tag in {"strong", "b", "em", "button", "label"} and len(words) >= 2 and not VIETNAMESE.search(text)
-                    and ENGLISH_WORDS & set(words) and lang != "en"):
+        for tag, text, pieces in found.texts:
+            unmarked = " ".join(piece for lang, piece in pieces if lang != "en")
+            words = re.findall(r"[a-z]+", unmarked.lower())
+            if (tag in {"strong", "b", "em", "button", "label"} and len(words) >= 2
+                    and not VIETNAMESE.search(unmarked) and ENGLISH_WORDS & set(words)):
                 problems.append(f"{page.relative_to(site_dir)}: <{tag}>{text}</{tag}> needs lang=en")
         for name, lang, value in found.attributes:
             words = re.findall(r"[a-z]+", value.lower())
