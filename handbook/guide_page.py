@@ -73,7 +73,7 @@ def closing_markdown(guide: Guide) -> str:
         lines.append(f"- [{source.title}]({source.url})" if source.url else f"- {source.title}")
     last = format_date(guide.last_reviewed, guide.lang)
     upcoming = format_date(guide.next_review, guide.lang)
-    lines += ["", f"{labels['reviewed'].format(last=last, next=upcoming)}" + "{ .hb-review }", ""]
+    lines += ["", labels["reviewed"].format(last=last, next=upcoming), "{ .hb-review }", ""]
     return "\n".join(lines) + "\n"
 
 

@@ -78,7 +78,7 @@ def test_every_step_of_every_guide_has_an_illustration_in_both_languages(site_di
             assert 'class="hb-screen' in section, f"{prefix}{slug}: step {step} has no phone-screen illustration"
         for needed in ("can-chuan-bi", "neu-gap-kho-khan", "nguon"):
             assert f'<h2 id="{needed}"' in html, f"{prefix}{slug} lacks the section #{needed}"
-        assert "hb-review" in html
+        assert re.search(r'<p class="hb-review">[^<]*\d{4}\.</p>', html), f"{prefix}{slug}: no review dates line"
 
 
 @pytest.mark.parametrize("slug", GUIDE_SLUGS)

@@ -129,3 +129,9 @@ def test_untranslated_page_shows_vietnamese_with_a_note_and_keeps_letters_in_ids
     assert HTML_LANG.search(english).group(1) == "en"
     assert "has not been translated into English yet" in english
     assert '<div lang="vi">' in english and "Nội dung chỉ có tiếng Việt." in english
+
+
+def test_heading_permalinks_are_titled_in_the_page_language(site_dir: Path) -> None:
+    english = read(site_dir, "en/about/index.html")
+    assert 'title="Link to this section"' in english and "Liên kết tới mục này" not in english
+    assert 'title="Liên kết tới mục này"' in read(site_dir, "about/index.html")

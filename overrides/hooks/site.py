@@ -5,8 +5,20 @@ from __future__ import annotations
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.frontmatter import language_of
 
 DEFAULT_LANGUAGE = "vi"
+# mkdocs.yml sets one toc permalink title (Vietnamese); English pages get their own.
+PERMALINK_TITLES = {"en": ('title="Liên kết tới mục này"', 'title="Link to this section"')}
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give heading permalinks a title in the page's language."""
+    titles = PERMALINK_TITLES.get(language_of(page.file.src_uri))
+    return html.replace(*titles) if titles else html
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
