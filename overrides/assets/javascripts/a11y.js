@@ -10,6 +10,10 @@
   var KEY = "hb-text-size";
   var SIZES = ["0", "1", "2"];
   var root = document.documentElement;
+  // Show the tools from the first paint (no layout shift when they appear): CSS reveals the
+  // hidden toolbar under these classes; without JavaScript it stays hidden.
+  root.classList.add("hb-tools-ready");
+  if (window.speechSynthesis && window.SpeechSynthesisUtterance) root.classList.add("hb-speech");
 
   function savedSize() {
     try {
@@ -226,7 +230,17 @@
     box.hidden = false;
   }
 
+  // Material's search dialog has no accessible name: give it the search box's (localised) label.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "");
+    }
+  }
+
   function setup() {
+    nameSearchDialog();
     var tools = document.querySelector("[data-hb-reading-tools]");
     if (!tools) return;
     setupTextSize(tools);
