@@ -10,7 +10,7 @@ import yaml
 
 from handbook.errors import ContentError
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
 def language_of(path: str | Path) -> str:

@@ -27,12 +27,12 @@ REQUIRED_KEYS = ("title", "summary", "category", "needs", "duration_minutes",
                  "last_reviewed", "next_review", "sources")
 OPTIONAL_KEYS = ("safety", "hide", "search", "source_hash")
 
-_H2_OR_H3 = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*$", re.M)
+_H2_OR_H3 = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[ \t]*#([a-z0-9-]+)[ \t]*\}$")
 _STEP_ID = re.compile(r"^buoc-(\d+)$")
-_SCREEN_FENCE = re.compile(r"^[ \t]*```screen[ \t]*$", re.M)
-_SCREEN_STEP = re.compile(r"^[ \t]*step:[ \t]*(\S+)", re.M)
-_FENCE_END = re.compile(r"^[ \t]*```[ \t]*$", re.M)
+_SCREEN_FENCE = re.compile(r"^[ \t]*```screen[ \t]*$", re.MULTILINE)
+_SCREEN_STEP = re.compile(r"^[ \t]*step:[ \t]*(\S+)", re.MULTILINE)
+_FENCE_END = re.compile(r"^[ \t]*```[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def heading_ids(body: str, file: str, first_line: int) -> tuple[list[str], list[
 def _without_fences(body: str) -> str:
     """The body with fenced code blocks blanked out (same length), so '#' inside them is ignored."""
     return re.sub(r"^([ \t]*)```.*?^\1```[ \t]*$", lambda m: re.sub(r"[^\n]", " ", m.group(0)), body,
-                  flags=re.M | re.S)
+                  flags=re.MULTILINE | re.DOTALL)
 
 
 def step_problems(body: str, file: str, first_line: int) -> list[ContentError]:

@@ -56,7 +56,7 @@ MAX_TEXT = 200
 _LINE = "__line__"
 _LINES = "__lines__"
 _HIDDEN = (_LINE, _LINES)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([a-z0-9-]+\.)+[a-z]{2,}$")
 
 
@@ -152,7 +152,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
             "copy the top part (from --- to ---) of another ward file and change the ward code.",
         )
     try:
-        data = yaml.load(match.group(1) or "", Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(match.group(1) or "", Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -24,6 +24,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+# One page of each type; the same path under en/ is its English version.
+PAGE_TYPES = {
+    "home": "",
+    "guides-index": "guides/",
+    "guide": "guides/dong-tien-dien/",
+    "ward-directory": "wards/",
+    "ward": "wards/long-khanh/",
+    "about": "about/",
+    "accessibility": "accessibility/",
+    "404": "404.html",
+}
+LANGUAGES = {"vi": "", "en": "en/"}
 
 
 def copy_project(destination: Path) -> Path:
@@ -54,14 +66,21 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that closes a connection mid-response (navigating away) is normal, not an error.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve ``directory`` on a free loopback port, as a static host would."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

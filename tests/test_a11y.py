@@ -15,23 +15,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import DESKTOP, PHONE, ROOT
+
+from conftest import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
-# One page of each type; the same path under en/ is its English version.
-PAGE_TYPES = {
-    "home": "",
-    "guides-index": "guides/",
-    "guide": "guides/dong-tien-dien/",
-    "ward-directory": "wards/",
-    "ward": "wards/long-khanh/",
-    "about": "about/",
-    "accessibility": "accessibility/",
-    "404": "404.html",
-}
-LANGUAGES = {"vi": "", "en": "en/"}
 VIEWPORTS = {"360": PHONE, "1280": DESKTOP}
 
 # Vietnamese letters that English never uses: the marked vowels, đ, and the tone marks.

@@ -14,9 +14,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from test_cli import git
 
 from conftest import ROOT, copy_project, run_build
-from test_cli import git
 
 REPO = "https://github.com/long-khanh-handbook/handbook"
 ACTIONS = re.compile(r'<aside class="hb-page-actions".*?</aside>', re.DOTALL)

@@ -15,7 +15,7 @@ from handbook.guides import CATEGORIES, load_guides
 
 DOCS = ROOT / "docs"
 GUIDE_SLUGS = sorted(p.stem for p in (DOCS / "guides").glob("*.md") if "." not in p.stem and p.stem != "index")
-VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.I)
+VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.IGNORECASE)
 
 
 class ArticleText(HTMLParser):

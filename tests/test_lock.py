@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from importlib import metadata
 
-from conftest import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from conftest import ROOT
 
 _ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s\\;]+)")
 _HASH = re.compile(r"--hash=sha256:([0-9a-f]+)")

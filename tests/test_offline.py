@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PHONE
 
+from conftest import PHONE
 from handbook.offline import BUILD_ID_PLACEHOLDER, build_id, render_service_worker
 
 GUIDE = "guides/dong-tien-dien/"

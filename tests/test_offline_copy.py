@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import PHONE, ROOT
 
+from conftest import PHONE, ROOT
 from handbook.offline import ZIP_FOLDER, ZIP_NAME
 
 GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"

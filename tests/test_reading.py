@@ -12,19 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import DESKTOP, PHONE
 
-PAGE_TYPES = {
-    "home": "",
-    "guides-index": "guides/",
-    "guide": "guides/dong-tien-dien/",
-    "ward-directory": "wards/",
-    "ward": "wards/long-khanh/",
-    "about": "about/",
-    "accessibility": "accessibility/",
-    "404": "404.html",
-}
-LANGUAGES = {"vi": "", "en": "en/"}
+from conftest import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE
+
 # A paragraph of the page's content (the reading tools have a status line, a <p>, of their own).
 CONTENT_P = "article p:not(.hb-reading-tools p)"
 

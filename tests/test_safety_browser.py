@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+
 from conftest import serve_directory
 
 WATCH_VIOLATIONS = """

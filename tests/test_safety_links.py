@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.external_links import check_link, collect_links, decorate_external_links, shown_domain
 
 # ---- rel and the visible domain -------------------------------------------------------------

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import material
 import pytest
-from conftest import ROOT, copy_project, run_build
 
+from conftest import ROOT, copy_project, run_build
 from handbook.csp import header_policy, meta_policy, nginx_snippet
 from handbook.html_safety import page_problems
 

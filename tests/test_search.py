@@ -13,8 +13,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build
 
+from conftest import ROOT, copy_project, run_build
 from handbook import search_index
 from handbook.errors import ContentErrors
 from handbook.search_fold import TRICKY_WORDS, fold

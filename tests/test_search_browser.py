@@ -15,8 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PHONE, ROOT, serve_directory
 
+from conftest import PHONE, ROOT, serve_directory
 from handbook.search_fold import TRICKY_WORDS, fold
 
 ELECTRICITY = "guides/dong-tien-dien/"

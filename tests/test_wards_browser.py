@@ -9,7 +9,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from test_browser import SCREENSHOTS, load_and_watch
 
 WARDS = ("long-khanh", "bao-vinh", "xuan-lap", "hang-gon", "binh-loc")
@@ -151,7 +150,7 @@ def posters(browser: object, base_url: str, tmp_path_factory: pytest.TempPathFac
 def test_each_ward_page_prints_as_one_a4_page(posters: dict[str, Path]) -> None:
     for name, pdf in posters.items():
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        assert re.search(r"^Pages:\s+1$", info, re.M), f"{name}: {info}"
+        assert re.search(r"^Pages:\s+1$", info, re.MULTILINE), f"{name}: {info}"
         assert re.search(r"Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)", info), info
 
 

@@ -62,7 +62,7 @@ def test_each_ward_page_exists_in_both_languages(site_dir: Path, slug: str, lang
 @pytest.mark.parametrize("slug", WARDS)
 def test_missing_channel_kinds_say_so_and_invite_an_edit(site_dir: Path, slug: str) -> None:
     body = article(read(site_dir, f"wards/{slug}/index.html"))
-    missing = re.findall(r'<li class="ward-missing" data-kind="(\w+)">(.*?)</li>', body, re.S)
+    missing = re.findall(r'<li class="ward-missing" data-kind="(\w+)">(.*?)</li>', body, re.DOTALL)
     expected = 6 if slug == "bao-vinh" else 7
     assert len(missing) == expected
     for _, row in missing:
@@ -117,7 +117,7 @@ def test_directory_lists_every_current_and_former_unit_in_both_languages(site_di
             assert former.name in text
         assert body.count('<ul class="ward-list') == 2
         former_list = body[body.index("ward-list--former"):]
-        rows = re.findall(r"<li>(.*?)</li>", former_list[: former_list.index("</ul>")], re.S)
+        rows = re.findall(r"<li>(.*?)</li>", former_list[: former_list.index("</ul>")], re.DOTALL)
         assert len(rows) == 16
         bao_quang = next(row for row in rows if "Xã Bảo Quang" in row)
         assert 'href="bao-vinh/"' in bao_quang
@@ -168,7 +168,7 @@ def test_province_scope_generates_pages_for_wards_without_a_file(tmp_path: Path)
     registry = load_registry("province:75")
     generated = next(u for u in registry.units if u.short_name == "Long Thành")
     html = read(site, "wards/long-thanh/index.html")
-    assert f"<h1" in html and generated.name in html and generated.code in html
+    assert "<h1" in html and generated.name in html and generated.code in html
     assert 'href="../../en/wards/long-thanh/"' in html  # the language switch stays on the page
     english = read(site, "en/wards/long-thanh/index.html")
     assert "Official channels of the ward" in english and 'lang="en"' in english

@@ -14,7 +14,12 @@ from mkdocs.structure.pages import Page
 
 from handbook.errors import ContentErrors
 from handbook.frontmatter import language_of
-from handbook.guide_page import closing_markdown, guide_list_markdown, insert_before_first_heading, opening_markdown
+from handbook.guide_page import (
+    closing_markdown,
+    guide_list_markdown,
+    insert_before_first_heading,
+    opening_markdown,
+)
 from handbook.guides import Guide, load_guides
 
 GUIDE_LIST_MARKER = "<!-- guide-list -->"

@@ -21,10 +21,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.errors import ContentError, ContentErrors
-from handbook.registry import load_registry
 from handbook.qr import QR_FOLDER, write_qr_files
+from handbook.registry import load_registry
 from handbook.ward_render import (
-    PageLinks, edit_url, qr_addresses, render_directory, render_redirect, render_ward_page,
+    PageLinks,
+    edit_url,
+    qr_addresses,
+    render_directory,
+    render_redirect,
+    render_ward_page,
 )
 from handbook.ward_site import WardPage, WardSite
 from handbook.wards import load_ward_dir
