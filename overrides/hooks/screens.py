@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from handbook.errors import ContentErrors
+from handbook.frontmatter import language_of
 from handbook.screens import check_markdown, set_page
 
 
@@ -31,7 +32,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # mkdocs-static-i18n keeps the real source on fallback pages: an English page without
     # its own .en.md shows the Vietnamese file, so it is drawn (and captioned) in Vietnamese.
     src_uri = page.file.src_uri
-    language = "en" if src_uri.endswith(".en.md") else "vi"
+    language = language_of(src_uri)
     file = f"docs/{src_uri}"
     try:
         first_line = _first_line(page.file.content_string)
