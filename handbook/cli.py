@@ -109,7 +109,7 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_review(root: Path, args: argparse.Namespace) -> int:
     from handbook.checks import ward_registry
-    from handbook.guide_page import format_date
+    from handbook.dates import format_date
     from handbook.reviews import REVIEW_MONTHS, overdue_guides, stale_channels
 
     guides = overdue_guides(root / "docs", args.today)

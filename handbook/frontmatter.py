@@ -10,7 +10,8 @@ import yaml
 
 from handbook.errors import ContentError
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+# Front matter between "---" and "---" (or "..."), LF or CRLF; shared by every reader of docs/ files.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def language_of(path: str | Path) -> str:
@@ -20,11 +21,11 @@ def language_of(path: str | Path) -> str:
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, line number in the file where the body starts)."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return {}, text, 1
     try:
-        data = yaml.safe_load(match.group(1)) or {}
+        data = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for the opening ---, +1 for 1-based lines

@@ -6,8 +6,7 @@ and the review dates come from the front matter so every guide has them, the sam
 
 from __future__ import annotations
 
-import datetime
-
+from handbook.dates import format_date
 from handbook.guides import CATEGORIES, Guide
 
 LABELS = {
@@ -40,17 +39,6 @@ LABELS = {
         "guides": "All guides",
     },
 }
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-
-
-def format_date(day: datetime.date, lang: str) -> str:
-    """27/11/2026 in Vietnamese, 27 November 2026 in English."""
-    if lang == "en":
-        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
-
-
 def opening_markdown(guide: Guide) -> str:
     """'What you need', the time it takes, and the safety note, placed before the first step."""
     labels = LABELS[guide.lang]

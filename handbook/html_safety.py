@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from handbook.domains import url_rejection
 from handbook.errors import ContentError
+from handbook.frontmatter import FRONT_MATTER
 
 # Raw HTML an editor may write. Everything else is refused with a message saying why.
 ALLOWED_TAGS: frozenset[str] = frozenset({
@@ -95,7 +96,6 @@ URL_ATTRIBUTES: frozenset[str] = frozenset({
 CONTACT_SCHEMES: frozenset[str] = frozenset({"tel", "mailto", "geo", "sms"})
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # A code span never crosses a blank line (a paragraph break).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -243,7 +243,7 @@ def _blank(text: str) -> str:
 
 
 def _mask_front_matter(text: str) -> str:
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     return _blank(match.group(0)) + text[match.end():] if match else text
 
 

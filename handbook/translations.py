@@ -17,9 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from handbook.dates import format_date
 from handbook.errors import ContentError
 from handbook.frontmatter import split_front_matter
-from handbook.guide_page import format_date
 
 Status = Literal["translated", "missing", "outdated"]
 STATUSES: tuple[Status, ...] = ("missing", "outdated", "translated")

@@ -7,7 +7,6 @@ Plain data in, HTML out: the words are in :data:`LABELS`, the markup in the Jinj
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from handbook.dates import format_date
 from handbook.domains import check_url
 from handbook.phones import parse_phone
 from handbook.qr import qr_file_name
@@ -40,7 +40,6 @@ LABELS: dict[str, dict[str, Any]] = {
             "reported": "một nguồn đã công bố.",
             "unverified": "chưa kiểm tra lại được; hãy thận trọng.",
         },
-        "months": None,
         "of_province": "thuộc",
         "code": "Mã đơn vị hành chính",
         "lead_former": "Từ ngày 1/7/2025, {name} gồm các phường, xã cũ:",
@@ -102,8 +101,6 @@ LABELS: dict[str, dict[str, Any]] = {
             "reported": "one published source.",
             "unverified": "not re-checked; be careful.",
         },
-        "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December"),
         "of_province": "in",
         "code": "Official unit code",
         "lead_former": "Since 1 July 2025, {name} includes these former wards and communes:",
@@ -184,13 +181,6 @@ def vietnamese_name(text: object, lang: str) -> Markup:
     if lang == "vi":
         return Markup.escape(text)
     return Markup('<span lang="vi">{}</span>').format(text)
-
-
-def format_date(day: date, lang: str) -> str:
-    months = LABELS[lang]["months"]
-    if months is None:
-        return f"{day.day}/{day.month}/{day.year}"
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def former_groups(formers: tuple[FormerUnit, ...], labels: dict[str, Any]) -> list[dict[str, Any]]:

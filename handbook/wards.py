@@ -33,6 +33,7 @@ import yaml
 
 from handbook.domains import host_of, is_gov_vn, url_rejection
 from handbook.errors import ContentError, ContentErrors
+from handbook.frontmatter import FRONT_MATTER
 from handbook.phones import PhoneError, parse_phone
 from handbook.registry import FormerUnit, Registry
 from handbook.slugs import fold_vietnamese, slugify
@@ -56,7 +57,6 @@ MAX_TEXT = 200
 _LINE = "__line__"
 _LINES = "__lines__"
 _HIDDEN = (_LINE, _LINES)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([a-z0-9-]+\.)+[a-z]{2,}$")
 
 
@@ -142,7 +142,7 @@ _LineLoader.yaml_implicit_resolvers = {
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Front matter (with line numbers), body, and the file line the body starts on."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(
             path, "dòng 1 / line 1",

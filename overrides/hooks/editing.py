@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from handbook.guide_page import format_date
+from handbook.dates import format_date
 from handbook.history import last_changed_day, last_changes
 from handbook.scaffold import template_markdown
 from handbook.translations import status_markdown, translation_report
