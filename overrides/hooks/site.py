@@ -9,10 +9,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.frontmatter import language_of
+from handbook.text import catalogue
 
 DEFAULT_LANGUAGE = "vi"
 # mkdocs.yml sets one toc permalink title (Vietnamese); English pages get their own.
 PERMALINK_TITLES = {"en": ('title="Liên kết tới mục này"', 'title="Link to this section"')}
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Templates read interface text as ``hb_text["key"]`` from the catalogue of the build's language."""
+    context["hb_text"] = catalogue(str(config.theme["language"]))
+    return context
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
