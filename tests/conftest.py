@@ -122,3 +122,10 @@ def desktop_page(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport=DESKTOP)
     yield context.new_page()
     context.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses real Chromium is marked ``browser``: ``-m "not browser"`` is the fast layer."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

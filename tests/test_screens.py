@@ -349,6 +349,7 @@ plugins:
         - {{locale: vi, name: Tiếng Việt, default: true, build: true}}
         - {{locale: en, name: English, build: true}}
 hooks:
+  - {ROOT / "overrides/hooks/site.py"}
   - {ROOT / "overrides/hooks/screens.py"}
 markdown_extensions:
   - attr_list
