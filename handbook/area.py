@@ -2,19 +2,24 @@
 
 Plain data, no MkDocs: the province (code, name, kind, landline area codes), its portals, hotlines, Zalo
 accounts, utility companies, emergency numbers and the ward scope. Text that readers see is given per
-language (``{vi: …, en: …}``); :func:`localized` picks the reader's language, else the default language.
+language (``{vi: …, en: …}``, the default language first); :func:`localized` picks the reader's language,
+else the default language's text.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from handbook.errors import ContentError
+from handbook.text import message
 
 AREA_FILE = "area.yml"
+# The repository's own docs/ folder (tools that check a single address read the area from here).
+PROJECT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def load_area(docs_dir: Path) -> dict[str, Any]:
@@ -38,16 +43,38 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
     return data
 
 
-def localized(value: Any, lang: str, default_lang: str = "vi") -> str:
-    """``value`` in ``lang`` when it is a ``{lang: text}`` mapping (else the default language's); plain text as is."""
+def localized(value: Any, lang: str, default_lang: str | None = None) -> str:
+    """``value`` in ``lang`` when it is a ``{lang: text}`` mapping, else in ``default_lang`` (else the
+    first language given, which the area file writes first: the default one); plain text as is."""
     if isinstance(value, dict):
-        return str(value.get(lang) or value.get(default_lang) or next(iter(value.values()), ""))
+        fallback = value.get(default_lang) if default_lang else None
+        return str(value.get(lang) or fallback or next(iter(value.values()), ""))
     return "" if value is None else str(value)
 
 
-def province_name(area: dict[str, Any], lang: str, default_lang: str = "vi") -> str:
-    """'tỉnh Đồng Nai' / 'Đồng Nai province': the province's name with its kind, in ``lang``."""
+def province_name(area: dict[str, Any], lang: str, default_lang: str | None = None) -> str:
+    """'tỉnh Đồng Nai' / 'Đồng Nai province': the province's name with its kind, in ``lang``
+    (the word order is the catalogue's ``area.province``)."""
     province = area["province"]
     kind = localized(province.get("kind"), lang, default_lang)
-    name = str(province["name"])
-    return f"{name} {kind}" if lang == "en" else f"{kind} {name}"
+    return message(lang, "area.province", kind=kind, name=str(province["name"]))
+
+
+def ward_scope(area: dict[str, Any]) -> str:
+    """Which wards get a page (``district:<old code>``, ``province:<code>`` or ``country``)."""
+    return str(area["ward_scope"]).strip()
+
+
+def area_domains(area: dict[str, Any]) -> tuple[str, ...]:
+    """Web domains of the area's own bodies that pages may link (the utilities' ``domains:`` lists)."""
+    found: list[str] = []
+    for utility in (area.get("utilities") or {}).values():
+        if isinstance(utility, dict):
+            found += [str(domain).lower() for domain in utility.get("domains") or []]
+    return tuple(dict.fromkeys(found))
+
+
+@cache
+def project_area() -> dict[str, Any]:
+    """The repository's own docs/area.yml (for checks that run on one address, outside a build)."""
+    return load_area(PROJECT_DOCS)

@@ -20,8 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from handbook.area import load_area, ward_scope
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import split_front_matter
 from handbook.guide_page import closing_markdown, opening_markdown
@@ -42,24 +41,9 @@ class CheckResult:
     pages: int = 0
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its tags (!ENV, !!python/name): they become None."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def site_extra(root: Path) -> dict[str, Any]:
-    """The ``extra:`` section of the project's mkdocs.yml (empty when there is none)."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    extra = (config or {}).get("extra") if isinstance(config, dict) else None
-    return extra if isinstance(extra, dict) else {}
-
-
 def ward_registry(root: Path) -> Registry:
-    """The ward registry for the project's ``extra.ward_scope``, as the build loads it."""
-    return load_registry(site_extra(root).get("ward_scope"))
+    """The ward registry for the project's ``ward_scope`` (docs/area.yml), as the build loads it."""
+    return load_registry(ward_scope(load_area(root / "docs")))
 
 
 def _is_ward_file(name: str) -> bool:
@@ -118,7 +102,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
         except ContentErrors as problems:
             result.errors += problems.errors
         generated = {page.src_uri for page in WardSite(registry, wards).pages if page.file is None}
-    except ContentError as error:  # a wrong extra.ward_scope in mkdocs.yml
+    except ContentError as error:  # a wrong ward_scope in docs/area.yml
         result.errors.append(error)
 
     result.errors += check_links(docs_dir, _guide_anchors(guides), generated)

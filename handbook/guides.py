@@ -14,6 +14,8 @@ from typing import Any
 from handbook.domains import check_url
 from handbook.errors import ContentError
 from handbook.frontmatter import language_of, read_front_matter
+from handbook.markdown import blank_fences
+from handbook.screens import screen_fences
 
 # Category key -> (Vietnamese heading, English heading), in the order the guides index shows them.
 CATEGORIES: dict[str, tuple[str, str]] = {
@@ -30,9 +32,7 @@ OPTIONAL_KEYS = ("safety", "hide", "search", "source_hash")
 _H2_OR_H3 = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[ \t]*#([a-z0-9-]+)[ \t]*\}$")
 _STEP_ID = re.compile(r"^buoc-(\d+)$")
-_SCREEN_FENCE = re.compile(r"^[ \t]*```screen[ \t]*$", re.MULTILINE)
 _SCREEN_STEP = re.compile(r"^[ \t]*step:[ \t]*(\S+)", re.MULTILINE)
-_FENCE_END = re.compile(r"^[ \t]*```[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def heading_ids(body: str, file: str, first_line: int) -> tuple[list[str], list[
     """Explicit ids of the H2/H3 headings; a heading without ``{#id}`` is an error."""
     ids: list[str] = []
     errors: list[ContentError] = []
-    for match in _H2_OR_H3.finditer(_without_fences(body)):
+    for match in _H2_OR_H3.finditer(blank_fences(body)):
         explicit = _EXPLICIT_ID.search(match.group(2))
         if explicit:
             ids.append(explicit.group(1))
@@ -167,16 +167,11 @@ def heading_ids(body: str, file: str, first_line: int) -> tuple[list[str], list[
     return ids, errors
 
 
-def _without_fences(body: str) -> str:
-    """The body with fenced code blocks blanked out (same length), so '#' inside them is ignored."""
-    return re.sub(r"^([ \t]*)```.*?^\1```[ \t]*$", lambda m: re.sub(r"[^\n]", " ", m.group(0)), body,
-                  flags=re.MULTILINE | re.DOTALL)
-
-
 def step_problems(body: str, file: str, first_line: int) -> list[ContentError]:
     """Steps are '## ... {#buoc-N}' numbered 1..N, each with a ```screen block for that step."""
     errors: list[ContentError] = []
-    headings = [(m.start(), _EXPLICIT_ID.search(m.group(2))) for m in _H2_OR_H3.finditer(_without_fences(body))
+    lines = body.split("\n")
+    headings = [(m.start(), _EXPLICIT_ID.search(m.group(2))) for m in _H2_OR_H3.finditer(blank_fences(body))
                 if m.group(1) == "##"]
     sections = [(start, explicit.group(1)) for start, explicit in headings if explicit]
     steps = [(start, int(_STEP_ID.match(id_).group(1))) for start, id_ in sections if _STEP_ID.match(id_)]
@@ -185,6 +180,7 @@ def step_problems(body: str, file: str, first_line: int) -> list[ContentError]:
                              "Viết các bước dạng '## Bước 1: ... {#buoc-1}'.",
                              "The guide has no steps.", "Write steps as '## Step 1: ... {#buoc-1}'.")]
     boundaries = [start for start, _ in sections] + [len(body)]
+    all_screens = screen_fences(lines)
     for expected, (start, number) in enumerate(steps, start=1):
         line = first_line + body.count("\n", 0, start)
         where = f"dòng {line} / line {line}"
@@ -194,19 +190,17 @@ def step_problems(body: str, file: str, first_line: int) -> list[ContentError]:
                                        f"Step {number} is in the place of step {expected}.",
                                        f"Number the steps 1, 2, 3… in order; change it to {{#buoc-{expected}}}."))
         end = min(b for b in boundaries if b > start)
-        section = body[start:end]
-        screens = list(_SCREEN_FENCE.finditer(section))
+        first, last = body.count("\n", 0, start), body.count("\n", 0, end) if end < len(body) else len(lines)
+        screens = [fence for fence in all_screens if first <= fence.start < last]
         if not screens:
             errors.append(ContentError(file, where, f"Bước {number} chưa có hình minh họa màn hình.",
                                        "Thêm một khối ```screen với 'step: " + str(number) + "' (xem docs/guides/FORMAT.txt).",
                                        f"Step {number} has no screen illustration.",
                                        f"Add a ```screen block with 'step: {number}' (see docs/guides/FORMAT.txt)."))
         for screen in screens:
-            closing = _FENCE_END.search(section, screen.end())
-            block = section[screen.end(): closing.start() if closing else len(section)]
-            step_value = _SCREEN_STEP.search(block)
+            step_value = _SCREEN_STEP.search(screen.body(lines))
             if step_value and step_value.group(1) != str(number):
-                block_line = line + section.count("\n", 0, screen.start())
+                block_line = first_line + screen.start
                 errors.append(ContentError(
                     file, f"dòng {block_line} / line {block_line}, 'step'",
                     f"Hình minh họa ghi 'step: {step_value.group(1)}' nhưng nằm trong bước {number}.",
@@ -217,7 +211,7 @@ def step_problems(body: str, file: str, first_line: int) -> list[ContentError]:
 
 
 def count_screens(body: str) -> int:
-    return len(_SCREEN_FENCE.findall(body))
+    return len(screen_fences(body.split("\n")))
 
 
 def load_guides(docs_dir: Path) -> tuple[list[Guide], list[ContentError]]:

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from handbook.domains import url_rejection
 from handbook.errors import ContentError
 from handbook.frontmatter import FRONT_MATTER
+from handbook.markdown import blank_fences
 
 # Raw HTML an editor may write. Everything else is refused with a message saying why.
 ALLOWED_TAGS: frozenset[str] = frozenset({
@@ -96,7 +97,6 @@ URL_ATTRIBUTES: frozenset[str] = frozenset({
 CONTACT_SCHEMES: frozenset[str] = frozenset({"tel", "mailto", "geo", "sms"})
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
-_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # A code span never crosses a blank line (a paragraph break).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -247,24 +247,6 @@ def _mask_front_matter(text: str) -> str:
     return _blank(match.group(0)) + text[match.end():] if match else text
 
 
-def _mask_fences(text: str) -> str:
-    """Blank fenced code blocks (``` and ~~~, also indented in lists): code is shown, never run."""
-    lines = text.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        if fence is None:
-            match = _FENCE_OPEN.match(line)
-            if match:
-                fence = match.group(1)
-                lines[index] = _blank(line)
-        else:
-            stripped = line.strip()
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-            lines[index] = _blank(line)
-    return "\n".join(lines)
-
-
 def _mask_code_spans(text: str) -> str:
     return _CODE_SPAN.sub(lambda match: _blank(match.group(0)), text)
 
@@ -277,7 +259,7 @@ def markdown_text(source: str) -> str:
     """The source with front matter, fenced code, code spans and HTML comments blanked."""
     text = source.replace("\r\n", "\n")
     text = _mask_front_matter(text)
-    text = _mask_fences(text)
+    text = blank_fences(text)  # code is shown, never run
     text = _mask_code_spans(text)
     text = text.replace("\\<", "  ")  # \<tag> is shown as text, not read as HTML
     return _COMMENT.sub(lambda match: _blank(match.group(0)), text)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from handbook.errors import ContentError
 from handbook.frontmatter import split_front_matter
+from handbook.markdown import blank_fences
 from handbook.slugs import slugify
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target); the target has no spaces or is in <...>
 _INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
@@ -28,21 +28,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 def _code_free_lines(body: str) -> list[str]:
     """The body's lines with fenced code blocks and inline code blanked (line numbers kept)."""
-    lines = body.split("\n")
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-            lines[number] = ""
-        elif fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-            lines[number] = ""
-        else:
-            lines[number] = _INLINE_CODE.sub("", line)
-    return lines
+    return [_INLINE_CODE.sub("", line) for line in blank_fences(body).split("\n")]
 
 
 def _heading_text(text: str) -> str:

@@ -7,9 +7,9 @@ Nothing here is typed by hand except the two names in :data:`ALIAS_NAMES`. The p
 - the 2025 old-to-new map (``data/converter_2025.json``): for each new unit, the old units merged
   into it, and for each old unit split between new units, the new units and the default one.
 
-A *scope* (``extra.ward_scope`` in mkdocs.yml) chooses which current units get a page:
-``long-khanh`` (default: the units that took over former TP. Long Khánh), ``district:<old district
-code>``, ``province:<province code>`` or ``country``.
+A *scope* (``ward_scope`` in docs/area.yml) chooses which current units get a page:
+``district:<old district code>`` (the units that took over a former district, e.g. ``district:732``,
+former TP. Long Khánh), ``province:<province code>`` or ``country``.
 """
 
 from __future__ import annotations
@@ -26,10 +26,7 @@ from handbook.slugs import fold_vietnamese
 
 PACKAGE = "vietnamadminunits"
 
-# Former TP. Long Khánh in the package: province 75 (Đồng Nai), old district 732.
-LONG_KHANH_PROVINCE = "75"
-LONG_KHANH_DISTRICT = "732"
-DEFAULT_SCOPE = "long-khanh"
+SCOPE_FILE, SCOPE_FIELD = "docs/area.yml", "ward_scope"
 
 # Units merged away before 1/7/2025 that the package keeps only as accent-free alias keys of the
 # unit they joined (phường Xuân Thanh and Xuân Trung joined phường Xuân An). Their written names are
@@ -85,7 +82,7 @@ class Scope:
 
     kind: str  # "district" | "province" | "country"
     code: str = ""  # old district code or province code
-    text: str = DEFAULT_SCOPE
+    text: str = "country"
 
 
 class Registry:
@@ -123,26 +120,29 @@ class Registry:
 
 
 def parse_scope(text: object) -> Scope:
-    """Read ``extra.ward_scope``; raise :class:`ContentError` on anything else."""
-    value = DEFAULT_SCOPE if text is None else str(text).strip()
-    if value == DEFAULT_SCOPE:
-        return Scope("district", LONG_KHANH_DISTRICT, value)
+    """Read ``ward_scope`` of docs/area.yml; raise :class:`ContentError` on anything else."""
+    value = str(text).strip()
     if value == "country":
         return Scope("country", "", value)
     kind, _, code = value.partition(":")
     if kind in ("province", "district") and code.isdigit():
         return Scope(kind, code, value)
     raise ContentError(
-        "mkdocs.yml", "extra.ward_scope",
+        SCOPE_FILE, SCOPE_FIELD,
         f"phạm vi «{value}» không hợp lệ.",
-        "dùng long-khanh, province:<mã tỉnh> (ví dụ province:75), district:<mã huyện cũ> hoặc country.",
+        "dùng district:<mã huyện cũ> (ví dụ district:732), province:<mã tỉnh> (ví dụ province:75) hoặc country.",
         f"the scope '{value}' is not valid.",
-        "use long-khanh, province:<province code> (e.g. province:75), district:<old district code> or country.",
+        "use district:<old district code> (e.g. district:732), province:<province code> (e.g. province:75) or country.",
     )
 
 
-def load_registry(scope_text: object = DEFAULT_SCOPE) -> Registry:
-    """The registry for one scope (cached: a build asks once per language)."""
+def load_registry(scope_text: object = None) -> Registry:
+    """The registry for one scope (cached: a build asks once per language); by default the scope of
+    the repository's docs/area.yml."""
+    if scope_text is None:
+        from handbook.area import project_area, ward_scope
+
+        scope_text = ward_scope(project_area())
     return _load_registry(parse_scope(scope_text))
 
 
@@ -158,7 +158,7 @@ def _load_registry(scope: Scope) -> Registry:
         units = tuple(u for u in all_units.values() if u.code in codes)
     if not units:
         raise ContentError(
-            "mkdocs.yml", "extra.ward_scope",
+            SCOPE_FILE, SCOPE_FIELD,
             f"không có phường, xã nào trong phạm vi «{scope.text}».",
             "kiểm tra lại mã tỉnh hoặc mã huyện cũ.",
             f"no ward or commune is in the scope '{scope.text}'.",

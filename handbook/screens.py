@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from handbook.errors import ContentError
+from handbook.markdown import Fence, fences
 
 TOP_KEYS = ("step", "title", "app", "items")
 KINDS = ("text", "field", "button", "link", "row", "tile", "notice", "qr", "message")
@@ -30,7 +31,7 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _TRUE = ("true", "yes", "on")
 _STEP_RE = re.compile(r"[1-9][0-9]*")
-_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[\w#.+-]*)")
+SCREEN_FENCE = "screen"  # the fence name registered in mkdocs.yml (pymdownx.superfences custom_fences)
 
 # How to add a missing top-level key: (vi, en)
 _ADD_KEY = {
@@ -301,12 +302,6 @@ def parse_screen(source: str, file: str, line: int) -> Screen:
 # --- finding blocks in a page --------------------------------------------------------------
 
 
-def _dedent(line: str, indent: str) -> str:
-    if line.startswith(indent):
-        return line[len(indent):]
-    return line.lstrip(" \t")
-
-
 def check_markdown(markdown: str, file: str, first_line: int) -> list[ContentError]:
     """Validate every ```screen block of a page, also indented ones (tabs, admonitions).
 
@@ -315,35 +310,28 @@ def check_markdown(markdown: str, file: str, first_line: int) -> list[ContentErr
     """
     errors: list[ContentError] = []
     lines = markdown.split("\n")
-    index = 0
-    while index < len(lines):
-        opening = _FENCE_OPEN.match(lines[index])
-        index += 1
-        if opening is None:
+    for fence in screen_fences(lines):
+        fence_line = first_line + fence.start
+        if not fence.closed:
+            marker = fence.marker
+            errors.append(ContentError(
+                file, f"dòng {fence_line} / line {fence_line}",
+                f"Khối screen mở bằng '{marker}screen' nhưng không có dòng đóng '{marker}'.",
+                f"Thêm một dòng '{marker}' (thụt lề giống dòng mở) ngay sau mục cuối.",
+                f"The screen block opened with '{marker}screen' is never closed.",
+                f"Add a line '{marker}' (indented like the opening line) right after the last item.",
+            ))
             continue
-        fence, indent = opening["fence"], opening["indent"]
-        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-        start = index
-        while index < len(lines) and not closing.match(lines[index]):
-            index += 1
-        if opening["lang"] == "screen":
-            fence_line = first_line + start - 1
-            if index >= len(lines):
-                errors.append(ContentError(
-                    file, f"dòng {fence_line} / line {fence_line}",
-                    f"Khối screen mở bằng '{fence}screen' nhưng không có dòng đóng '{fence}'.",
-                    f"Thêm một dòng '{fence}' (thụt lề giống dòng mở) ngay sau mục cuối.",
-                    f"The screen block opened with '{fence}screen' is never closed.",
-                    f"Add a line '{fence}' (indented like the opening line) right after the last item.",
-                ))
-            else:
-                source = "\n".join(_dedent(line, indent) for line in lines[start:index])
-                try:
-                    parse_screen(source, file, first_line + start)
-                except ContentError as error:
-                    errors.append(error)
-        index += 1  # past the closing fence
+        try:
+            parse_screen(fence.body(lines), file, fence_line + 1)
+        except ContentError as error:
+            errors.append(error)
     return errors
+
+
+def screen_fences(lines: list[str]) -> list[Fence]:
+    """The ```screen (or ~~~screen) blocks of a page's lines, as pymdownx.superfences finds them."""
+    return [fence for fence in fences(lines) if fence.info == SCREEN_FENCE]
 
 
 # --- drawing -----------------------------------------------------------------------------

@@ -481,9 +481,9 @@ def _check_code(code: str, registry: Registry, label: str, line: int) -> None:
         raise ContentError(
             label, _where(line, "ward_code"),
             f"mã {code} là {known.name}, {known.province_name}: ngoài phạm vi của sổ tay ({registry.scope.text}).",
-            "kiểm tra lại mã, hoặc đổi extra.ward_scope trong mkdocs.yml.",
+            "kiểm tra lại mã, hoặc đổi ward_scope trong docs/area.yml.",
             f"code {code} is {known.name}, {known.province_name}: outside this handbook's scope ({registry.scope.text}).",
-            "check the code, or change extra.ward_scope in mkdocs.yml.",
+            "check the code, or change ward_scope in docs/area.yml.",
         )
     if former is not None:
         now = ", ".join(f"{registry.all_units[c].name} ({c})" for c in former.successors)

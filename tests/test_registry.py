@@ -40,7 +40,7 @@ def registry():
 
 
 def test_default_scope_is_the_five_wards_of_former_long_khanh(registry) -> None:
-    assert registry.scope.text == "long-khanh"
+    assert registry.scope.text == "district:732"  # docs/area.yml
     assert {unit.code: unit.name for unit in registry.units} == {
         code: name for code, (name, _) in FACTS_OLD_TO_NEW.items()
     }
@@ -121,11 +121,11 @@ def test_redirects_cover_every_old_address_that_is_not_a_current_page(registry) 
     assert len(redirected) == 12
 
 
-@pytest.mark.parametrize("text", ["provinces:75", "province:", "province:abc", "hanoi", "district"])
+@pytest.mark.parametrize("text", ["provinces:75", "province:", "province:abc", "hanoi", "district", "long-khanh"])
 def test_a_bad_scope_is_a_bilingual_error(text: str) -> None:
     with pytest.raises(ContentError) as error:
         parse_scope(text)
-    assert error.value.file == "mkdocs.yml" and error.value.where == "extra.ward_scope"
+    assert error.value.file == "docs/area.yml" and error.value.where == "ward_scope"
     assert "[vi]" in str(error.value) and "[en]" in str(error.value)
 
 

@@ -21,6 +21,8 @@ from mkdocs.structure.pages import Page
 
 from handbook import search_index as rules
 from handbook.errors import ContentError, ContentErrors
+from handbook import site_config
+from handbook.area import ward_scope
 from handbook.registry import load_registry
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -44,7 +46,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     code = page.meta.get("ward_code")
     if code:
         try:
-            registry = load_registry(config.extra.get("ward_scope"))
+            registry = load_registry(ward_scope(site_config.area(config)))
         except (ContentError, ContentErrors):
             return context
         unit = registry.unit(str(code))

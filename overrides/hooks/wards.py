@@ -1,6 +1,6 @@
 """MkDocs hook for wards: thin glue. The rules live in handbook/ (registry, wards, ward_site, ward_render).
 
-- on_config: load the registry for ``extra.ward_scope`` and check every ward file; any problem stops
+- on_config: load the registry for ``ward_scope`` of docs/area.yml and check every ward file; any problem stops
   the build with a bilingual message naming the file and field.
 - on_files: add a generated page for every unit in scope that has no ward file.
 - on_page_markdown / on_page_content: give ward pages their title and body, fill the directory.
@@ -22,6 +22,8 @@ from mkdocs.utils import get_relative_url
 
 from handbook.errors import ContentError, ContentErrors
 from handbook.qr import QR_FOLDER, write_qr_files
+from handbook import site_config
+from handbook.area import ward_scope
 from handbook.registry import load_registry
 from handbook.ward_render import (
     PageLinks,
@@ -73,7 +75,7 @@ def _ward_url(slug: str, language: str, config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     try:
-        registry = load_registry(config.extra.get("ward_scope"))
+        registry = load_registry(ward_scope(site_config.area(config)))
         files = load_ward_dir(Path(config.docs_dir) / "wards", registry)
     except (ContentError, ContentErrors) as error:
         raise PluginError(str(error)) from error
