@@ -75,7 +75,7 @@ def _page_checks(pages: list[tuple[str, str]]) -> list[ContentError]:
 def _guide_anchors(guides: list[Guide]) -> dict[str, set[str]]:
     """Ids of the sections the build adds to each guide ("what you need", "sources" ...)."""
     return {
-        f"guides/{guide.slug}{'.en' if guide.lang == 'en' else ''}.md":
+        guide.path:
             page_anchors(opening_markdown(guide) + closing_markdown(guide))
         for guide in guides
     }

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from handbook.errors import ContentError, ContentErrors
 from handbook.guides import CATEGORIES
+from handbook.lang import project_languages
 from handbook.wards import KINDS, STATUSES
 
 
@@ -91,17 +92,18 @@ def cmd_ward_channel(root: Path, args: argparse.Namespace) -> int:
 def cmd_translations(root: Path, args: argparse.Namespace) -> int:
     from handbook.history import last_changes
     from handbook.translations import STATUSES as TRANSLATION_STATUSES
-    from handbook.translations import english_path, status_text, translation_report
+    from handbook.translations import status_text, translation_report
 
+    languages = project_languages(root)
     changes = last_changes(root / "docs")
-    report = translation_report(root / "docs", changes)
+    report = translation_report(root / "docs", changes, languages)
     if changes is None:
         print("Không có lịch sử git: không biết bản dịch nào cũ / "
               "No git history: outdated translations cannot be found.")
     order = {status: index for index, status in enumerate(TRANSLATION_STATUSES)}
     for item in sorted(report, key=lambda item: (order[item.status], item.page)):
-        print(f"{item.status:<10}  docs/{item.page} → docs/{english_path(item.page)}  "
-              f"({status_text(item, 'vi')} / {status_text(item, 'en')})")
+        words = " / ".join(status_text(item, lang) for lang in languages.codes)
+        print(f"{item.status:<10}  docs/{item.page} → docs/{item.path}  ({words})")
     counts = {status: sum(1 for item in report if item.status == status) for status in TRANSLATION_STATUSES}
     print(f"{len(report)} trang / pages: " + ", ".join(f"{count} {status}" for status, count in counts.items()))
     return 0
@@ -109,13 +111,12 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_review(root: Path, args: argparse.Namespace) -> int:
     from handbook.checks import ward_registry
-    from handbook.dates import format_date
     from handbook.reviews import REVIEW_MONTHS, overdue_guides, stale_channels
 
     guides = overdue_guides(root / "docs", args.today)
     print(f"Hướng dẫn quá hạn xem lại / Guides past their review date: {len(guides)}")
     for due in guides:
-        print(f"  {due.file} ({due.where}: {format_date(due.due, 'vi')}) {due.what}")
+        print(f"  {due.file} ({due.where}: {due.due.isoformat()}) {due.what}")
     try:
         channels = stale_channels(root / "docs", ward_registry(root), args.today)
     except (ContentError, ContentErrors) as error:
@@ -125,7 +126,7 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
     print(f"Kênh của phường chưa kiểm tra lại sau {REVIEW_MONTHS} tháng / "
           f"Ward channels not checked for {REVIEW_MONTHS} months: {len(channels)}")
     for due in channels:
-        print(f"  {due.file} ({due.where}, quá hạn từ / due since {format_date(due.due, 'vi')}) {due.what}")
+        print(f"  {due.file} ({due.where}, quá hạn từ / due since {due.due.isoformat()}) {due.what}")
     return 0
 
 

@@ -14,11 +14,6 @@ from handbook.errors import ContentError
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
-def language_of(path: str | Path) -> str:
-    """'en' for ``page.en.md``, 'vi' (the default language) for ``page.md``."""
-    return "en" if str(path).endswith(".en.md") else "vi"
-
-
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, line number in the file where the body starts)."""
     match = FRONT_MATTER.match(text)

@@ -8,60 +8,35 @@ from __future__ import annotations
 
 from handbook.dates import format_date
 from handbook.guides import CATEGORIES, Guide
+from handbook.text import message
 
-LABELS = {
-    "vi": {
-        "needs": "Bạn cần chuẩn bị",
-        "duration": "Thời gian: khoảng {minutes} phút.",
-        "safety": "An toàn",
-        "help": "Nếu gặp khó khăn",
-        "help_text": (
-            "Hãy nhờ Tổ công nghệ số cộng đồng ở phường của bạn. Xem kênh liên lạc chính thức của phường "
-            "trong [danh bạ phường](../wards/index.md) (tìm được cả theo tên phường, xã cũ)."
-        ),
-        "otp": "Không bao giờ đọc mã OTP (mã xác thực gửi qua tin nhắn) hay mật khẩu cho người khác.",
-        "sources": "Nguồn",
-        "reviewed": "Xem lại lần cuối: {last}. Lần xem lại tiếp theo: {next}.",
-        "guides": "Tất cả hướng dẫn",
-    },
-    "en": {
-        "needs": "What you need",
-        "duration": "Time: about {minutes} minutes.",
-        "safety": "Stay safe",
-        "help": "If you get stuck",
-        "help_text": (
-            "Ask the community digital technology team of your ward. Your ward's official contact channels are "
-            "in the [ward directory](../wards/index.md) (you can also search by your old ward's name)."
-        ),
-        "otp": "Never read out an OTP code (the code sent by text message) or a password to anyone.",
-        "sources": "Sources",
-        "reviewed": "Last reviewed: {last}. Next review due: {next}.",
-        "guides": "All guides",
-    },
-}
+
+
+def _label(guide: Guide, key: str, **values: object) -> str:
+    return message(guide.lang, f"guide.{key}", **values)
+
+
 def opening_markdown(guide: Guide) -> str:
     """'What you need', the time it takes, and the safety note, placed before the first step."""
-    labels = LABELS[guide.lang]
-    lines = [f"## {labels['needs']} {{#can-chuan-bi}}", ""]
+    lines = [f"## {_label(guide, 'needs')} {{#can-chuan-bi}}", ""]
     lines += [f"- {need}" for need in guide.needs]
-    lines += ["", labels["duration"].format(minutes=guide.duration_minutes), ""]
+    lines += ["", _label(guide, "duration", minutes=guide.duration_minutes), ""]
     if guide.safety:
-        lines += [f'!!! danger "{labels["safety"]}"', "", f"    {guide.safety}", ""]
+        lines += [f'!!! danger "{_label(guide, "safety")}"', "", f"    {guide.safety}", ""]
     return "\n".join(lines) + "\n"
 
 
 def closing_markdown(guide: Guide) -> str:
     """'If you get stuck', the sources and the review dates, placed at the end."""
-    labels = LABELS[guide.lang]
-    lines = [f"## {labels['help']} {{#neu-gap-kho-khan}}", "", labels["help_text"], ""]
+    lines = [f"## {_label(guide, 'help')} {{#neu-gap-kho-khan}}", "", _label(guide, "help_text"), ""]
     if guide.safety:
-        lines += [labels["otp"], ""]
-    lines += [f"## {labels['sources']} {{#nguon}}", ""]
+        lines += [_label(guide, "otp"), ""]
+    lines += [f"## {_label(guide, 'sources')} {{#nguon}}", ""]
     for source in guide.sources:
         lines.append(f"- [{source.title}]({source.url})" if source.url else f"- {source.title}")
     last = format_date(guide.last_reviewed, guide.lang)
     upcoming = format_date(guide.next_review, guide.lang)
-    lines += ["", labels["reviewed"].format(last=last, next=upcoming), "{ .hb-review }", ""]
+    lines += ["", _label(guide, "reviewed", last=last, next=upcoming), "{ .hb-review }", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -78,11 +53,11 @@ def insert_before_first_heading(body: str, block: str) -> str:
 def guide_list_markdown(guides: list[Guide], lang: str) -> str:
     """The guides index: one section per category, each guide with its one-sentence summary."""
     sections = []
-    for key, (title_vi, title_en) in CATEGORIES.items():
+    for key in CATEGORIES:
         in_category = sorted((g for g in guides if g.category == key and g.lang == lang), key=lambda g: g.title)
         if not in_category:
             continue
-        lines = [f"## {title_en if lang == 'en' else title_vi} {{#{key}}}", ""]
+        lines = [f"## {message(lang, f'guide.category.{key}')} {{#{key}}}", ""]
         lines += [f"- [**{g.title}**]({g.slug}.md)<br>{g.summary}" for g in in_category]
         sections.append("\n".join(lines))
     return "\n\n".join(sections) + "\n"

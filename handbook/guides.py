@@ -7,24 +7,19 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from handbook.domains import check_url
 from handbook.errors import ContentError
-from handbook.frontmatter import language_of, read_front_matter
+from handbook.frontmatter import read_front_matter
+from handbook.lang import Languages, project_languages
 from handbook.markdown import blank_fences
 from handbook.screens import screen_fences
 
-# Category key -> (Vietnamese heading, English heading), in the order the guides index shows them.
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "public-services": ("Dịch vụ công trực tuyến", "Online public services"),
-    "payments": ("Thanh toán", "Payments"),
-    "ward-channels": ("Kênh chính thức của phường", "Official ward and city channels"),
-    "safety": ("An toàn trên mạng", "Staying safe online"),
-    "phone-basics": ("Dùng điện thoại cơ bản", "Phone basics"),
-}
+# Category keys, in the order the guides index shows them; headings: ``guide.category.<key>`` in the catalogues.
+CATEGORIES: tuple[str, ...] = ("public-services", "payments", "ward-channels", "safety", "phone-basics")
 REQUIRED_KEYS = ("title", "summary", "category", "needs", "duration_minutes",
                  "last_reviewed", "next_review", "sources")
 OPTIONAL_KEYS = ("safety", "hide", "search", "source_hash")
@@ -54,6 +49,7 @@ class Guide:
     next_review: datetime.date
     safety: str | None
     sources: tuple[Source, ...]
+    path: str = ""  # relative to docs/: "guides/dong-tien-dien.en.md"
 
 
 def _error(file: str, field: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:
@@ -214,58 +210,69 @@ def count_screens(body: str) -> int:
     return len(screen_fences(body.split("\n")))
 
 
-def load_guides(docs_dir: Path) -> tuple[list[Guide], list[ContentError]]:
-    """Read and check every guide in both languages, and that each has its translation."""
+def load_guides(docs_dir: Path, languages: Languages | None = None) -> tuple[list[Guide], list[ContentError]]:
+    """Read and check every guide in every configured language, and its translations.
+
+    A language that has translated the guides index (``guides/index.<lang>.md``) must translate every
+    guide; in other languages readers get the default language's guides with the untranslated notice.
+    ``languages`` defaults to those of the project's mkdocs.yml (the folder above ``docs_dir``).
+    """
+    languages = languages or project_languages(docs_dir.parent)
     guides: list[Guide] = []
     errors: list[ContentError] = []
     guides_dir = docs_dir / "guides"
-    for vi_path in sorted(guides_dir.glob("*.md")):
-        if vi_path.name.endswith(".en.md") or vi_path.name == "index.md":
+    required = [lang for lang in languages.translations
+                if (guides_dir / languages.translation_of("index.md", lang)).exists()]
+    for source in sorted(guides_dir.glob("*.md")):
+        if languages.of_file(source.name) != languages.default or source.name == "index.md":
             continue
-        en_path = vi_path.with_name(vi_path.stem + ".en.md")
-        if not en_path.exists():
-            errors.append(ContentError(
-                f"docs/guides/{vi_path.name}", "bản dịch / translation",
-                f"Chưa có bản tiếng Anh docs/guides/{en_path.name}.",
-                f"Chép tệp tiếng Việt thành {en_path.name} rồi dịch; giữ nguyên các mã {{#...}}.",
-                f"The English translation docs/guides/{en_path.name} is missing.",
-                f"Copy the Vietnamese file to {en_path.name} and translate it; keep the {{#...}} ids."))
-            pair = [vi_path]
-        else:
-            pair = [vi_path, en_path]
+        files = [source]
+        for lang in languages.translations:
+            translated = guides_dir / languages.translation_of(source.name, lang)
+            if translated.exists():
+                files.append(translated)
+            elif lang in required:
+                name = languages.name(lang)
+                errors.append(ContentError(
+                    f"docs/guides/{source.name}", "bản dịch / translation",
+                    f"Chưa có bản dịch {name} docs/guides/{translated.name}.",
+                    f"Chép tệp gốc thành {translated.name} rồi dịch; giữ nguyên các mã {{#...}}.",
+                    f"The {name} translation docs/guides/{translated.name} is missing.",
+                    f"Copy the original file to {translated.name} and translate it; keep the {{#...}} ids."))
         bodies: list[tuple[str, list[str], int]] = []
-        for path in pair:
+        for path in files:
             name = f"docs/guides/{path.name}"
             try:
                 meta, body, first_line = read_front_matter(path, docs_dir)
             except ContentError as error:
                 errors.append(error)
                 continue
-            guide, problems = parse_guide(meta, name, vi_path.stem, language_of(path))
+            guide, problems = parse_guide(meta, name, source.stem, languages.of_file(path.name))
             ids, id_problems = heading_ids(body, name, first_line)
             errors += problems + id_problems + step_problems(body, name, first_line)
-            guides.append(guide)
+            guides.append(replace(guide, path=f"guides/{path.name}"))
             bodies.append((name, ids, count_screens(body)))
-        if len(bodies) == 2:
-            errors += _pair_problems(bodies[0], bodies[1])
+        if bodies and bodies[0][0] == f"docs/guides/{source.name}":
+            errors += [problem for body in bodies[1:] for problem in _pair_problems(bodies[0], body)]
     return guides, errors
 
 
-def _pair_problems(vi: tuple[str, list[str], int], en: tuple[str, list[str], int]) -> list[ContentError]:
+def _pair_problems(source: tuple[str, list[str], int], translation: tuple[str, list[str], int]) -> list[ContentError]:
+    """A translation has the original's heading ids, in order, and as many illustrations."""
     errors = []
-    (vi_name, vi_ids, vi_screens), (en_name, en_ids, en_screens) = vi, en
-    if vi_ids != en_ids:
+    (source_name, source_ids, source_screens), (name, ids, screens) = source, translation
+    if source_ids != ids:
         errors.append(ContentError(
-            en_name, "mã tiêu đề / heading ids",
-            f"Các mã tiêu đề khác bản tiếng Việt: {en_ids} so với {vi_ids}.",
-            f"Dùng đúng các mã như trong {vi_name}, cùng thứ tự.",
-            f"The heading ids differ from the Vietnamese file: {en_ids} vs {vi_ids}.",
-            f"Use exactly the ids of {vi_name}, in the same order."))
-    if vi_screens != en_screens:
+            name, "mã tiêu đề / heading ids",
+            f"Các mã tiêu đề khác bản gốc {source_name}: {ids} so với {source_ids}.",
+            f"Dùng đúng các mã như trong {source_name}, cùng thứ tự.",
+            f"The heading ids differ from the original {source_name}: {ids} vs {source_ids}.",
+            f"Use exactly the ids of {source_name}, in the same order."))
+    if source_screens != screens:
         errors.append(ContentError(
-            en_name, "hình minh họa / illustrations",
-            f"Có {en_screens} hình minh họa, bản tiếng Việt có {vi_screens}.",
-            "Mỗi bước phải có cùng số hình minh họa ở cả hai ngôn ngữ.",
-            f"It has {en_screens} illustrations; the Vietnamese file has {vi_screens}.",
-            "Each step needs the same illustrations in both languages."))
+            name, "hình minh họa / illustrations",
+            f"Có {screens} hình minh họa, bản gốc {source_name} có {source_screens}.",
+            "Mỗi bước phải có cùng số hình minh họa ở mọi ngôn ngữ.",
+            f"It has {screens} illustrations; the original {source_name} has {source_screens}.",
+            "Each step needs the same illustrations in every language."))
     return errors

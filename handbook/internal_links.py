@@ -13,6 +13,7 @@ from pathlib import Path
 
 from handbook.errors import ContentError
 from handbook.frontmatter import split_front_matter
+from handbook.lang import Languages, project_languages
 from handbook.markdown import blank_fences
 from handbook.slugs import slugify
 
@@ -92,7 +93,7 @@ def _read_pages(docs_dir: Path) -> dict[str, tuple[str, int]]:
 
 
 def check_links(docs_dir: Path, extra_anchors: dict[str, set[str]] | None = None,
-                generated: set[str] | None = None) -> list[ContentError]:
+                generated: set[str] | None = None, languages: Languages | None = None) -> list[ContentError]:
     """Every internal link of every page under ``docs_dir``.
 
     ``extra_anchors`` maps a file ('guides/x.md') to ids the build adds to it (sections written
@@ -101,6 +102,7 @@ def check_links(docs_dir: Path, extra_anchors: dict[str, set[str]] | None = None
     """
     extra_anchors = extra_anchors or {}
     generated = generated or set()
+    languages = languages or project_languages(docs_dir.parent)
     pages = _read_pages(docs_dir)
     anchors: dict[str, set[str]] = {}
 
@@ -136,9 +138,9 @@ def check_links(docs_dir: Path, extra_anchors: dict[str, set[str]] | None = None
                             f"There is no file docs/{resolved}.",
                             "Link to the page's .md file (for example 'index.md' instead of a folder name)."))
                     continue  # an image or a download: no anchors
-                # English pages link to the Vietnamese file name; the site shows the translation.
-                translated = resolved.removesuffix(".md") + ".en.md"
-                candidates = [translated, resolved] if name.endswith(".en.md") else [resolved]
+                # Translations link to the original file name; the site shows the translation.
+                lang = languages.of_file(name)
+                candidates = [languages.translation_of(resolved, lang), resolved]
                 found = next((candidate for candidate in candidates if candidate in pages), None)
                 if found is None:
                     if resolved not in generated:

@@ -2,7 +2,8 @@
 
 A printed guide carries a QR code (and the address in words) so the reader can open the page
 again on a phone. The SVG is drawn at build time with segno: no JavaScript, no request, and it
-is hidden on screen (``hidden`` attribute) and shown only in print by print.css.
+is hidden on screen (``hidden`` attribute) and shown only in print by print.css. The code is drawn by
+handbook/qr.py, the handbook's one QR maker.
 
 Plain Python: no MkDocs imports. The MkDocs hook (overrides/hooks/offline.py) calls
 ``print_block`` for each page.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urljoin
 
-import segno
+from handbook.qr import qr_svg_inline
 
 CAPTION = {
     "vi": "Quét mã để mở trang này trên điện thoại:",
@@ -43,8 +44,7 @@ def online_url(site_url: str, page_url: str) -> str:
 
 def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code of ``url`` (medium error correction, quiet zone kept)."""
-    code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="hb-print-qr__code", lineclass=None)
+    svg = qr_svg_inline(url, svgclass="hb-print-qr__code", light=None)
     # role/aria-label: a screen reader reading the printed-page preview says what it is.
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 

@@ -27,11 +27,18 @@ def qr_path(data: str) -> str:
     return f"{QR_FOLDER}/{qr_file_name(data)}"
 
 
+def qr_svg_inline(data: str, svgclass: str | None = "segno", light: str | None = "#fff") -> str:
+    """The ONE QR maker of the handbook: an ``<svg>`` element of the code holding ``data``
+    (medium error correction, no micro codes, the 4-module quiet zone, black modules)."""
+    code = segno.make(data, error="m", micro=False)
+    return str(code.svg_inline(scale=1, border=4, dark="#000", light=light, omitsize=True, lineclass=None,
+                               svgclass=svgclass))
+
+
 @lru_cache(maxsize=256)
 def qr_svg_document(data: str) -> str:
     """A standalone SVG file of the QR code holding ``data``."""
-    code = segno.make(data, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True, lineclass=None)
+    svg = qr_svg_inline(data)
     svg = svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges" ', 1)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n"
 

@@ -1,4 +1,5 @@
-"""A new guide from the template (scripts/templates/guide*.md), in both languages.
+"""A new guide from the template (scripts/templates/guide*.md), in the default language and each translation
+that has a template (guide.<lang>.md).
 
 The files are complete and valid at once (front matter, steps with fixed ids {#buoc-1}…, one
 screen block per step), so the site builds; the places an editor must write are marked
@@ -16,8 +17,10 @@ from urllib.parse import quote, urlencode
 
 from handbook.errors import ContentError, ContentErrors
 from handbook.guides import CATEGORIES, load_guides
+from handbook.lang import Languages, project_languages
 from handbook.reviews import REVIEW_MONTHS, add_months
 from handbook.slugs import slugify
+from handbook.text import message
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "scripts" / "templates"
 LEFTOVER = re.compile(r"\[(?:VIẾT|WRITE):")
@@ -31,49 +34,64 @@ def _slug_error(slug: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en
     return ContentError(f"docs/guides/{slug}.md", "tên tệp / file name", problem_vi, fix_vi, problem_en, fix_en)
 
 
-def guide_texts(title_vi: str, title_en: str, category: str, today: date, steps: int = 3) -> tuple[str, str]:
-    """The Vietnamese and English files of a new guide, reviewed ``today``, due again in 6 months."""
+def template_languages(languages: Languages) -> tuple[str, ...]:
+    """The default language and each translation language that has a guide template
+    (scripts/templates/guide.<lang>.md): a new guide is written in these."""
+    return (languages.default,) + tuple(
+        lang for lang in languages.translations if (TEMPLATES / languages.translation_of("guide.md", lang)).is_file())
+
+
+def guide_texts(title: str, translated_title: str, category: str, today: date, steps: int = 3,
+                languages: Languages | None = None) -> dict[str, str]:
+    """The files of a new guide by language (the original titled ``title``, each translation template
+    ``translated_title``), reviewed ``today``, due again in 6 months."""
+    languages = languages or project_languages(TEMPLATES.parent.parent)
     common = {"category": category, "categories": " | ".join(CATEGORIES), "today": today.isoformat(),
               "next_review": add_months(today, REVIEW_MONTHS).isoformat()}
-    texts = []
-    for title, suffix in ((title_vi, ".md"), (title_en, ".en.md")):
-        body = "\n".join(_fill(f"guide-step{suffix}", number=number) for number in range(1, steps + 1))
+    texts = {}
+    for lang in template_languages(languages):
+        name = title if lang == languages.default else translated_title
+        step = languages.translation_of("guide-step.md", lang)
+        body = "\n".join(_fill(step, number=number) for number in range(1, steps + 1))
         # JSON strings are valid YAML: a title with ':' or quotes stays one value.
-        texts.append(_fill(f"guide{suffix}", title=json.dumps(title.strip(), ensure_ascii=False), steps=body, **common))
-    return texts[0], texts[1]
+        texts[lang] = _fill(languages.translation_of("guide.md", lang), title=json.dumps(name.strip(), ensure_ascii=False),
+                            steps=body, **common)
+    return texts
 
 
-def create_guide(docs_dir: Path, slug: str, title_vi: str, title_en: str, category: str, today: date,
+def create_guide(docs_dir: Path, slug: str, title: str, translated_title: str, category: str, today: date,
                  steps: int = 3) -> list[Path]:
-    """Write docs/guides/<slug>.md and .en.md; return their paths.
+    """Write docs/guides/<slug>.md and its translations (one per guide template); return their paths.
 
     Raises :class:`ContentError` for a bad slug or an existing guide, and :class:`ContentErrors`
     (after removing the new files) if the guide rules reject the result.
     """
+    languages = project_languages(docs_dir.parent)
     if not slug or slugify(slug) != slug or slug == "index":
         suggestion = slugify(slug) or "dong-tien-dien"
         raise _slug_error(slug, "Tên tệp chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang.",
                           f"Dùng tên như «{suggestion}».",
                           "A file name may only have lower-case letters without accents, digits and hyphens.",
                           f"Use a name like '{suggestion}'.")
-    paths = [docs_dir / "guides" / f"{slug}.md", docs_dir / "guides" / f"{slug}.en.md"]
-    if any(path.exists() for path in paths):
+    texts = guide_texts(title, translated_title, category, today, steps, languages)
+    paths = {lang: docs_dir / "guides" / languages.translation_of(f"{slug}.md", lang) for lang in texts}
+    if any(path.exists() for path in paths.values()):
         raise _slug_error(slug, "Đã có hướng dẫn mang tên này.", "Chọn tên khác, hoặc sửa hướng dẫn đang có.",
                           "A guide with this name already exists.", "Choose another name, or edit the existing guide.")
-    for title in (title_vi, title_en):
-        if not title.strip():
+    for name in (title, translated_title):
+        if not name.strip():
             raise _slug_error(slug, "Thiếu tên hướng dẫn.", "Ghi tên bằng cả tiếng Việt và tiếng Anh.",
                               "The guide's title is missing.", "Give the title in both Vietnamese and English.")
-    for path, text in zip(paths, guide_texts(title_vi, title_en, category, today, steps), strict=True):
-        path.write_text(text, encoding="utf-8")
-    _, errors = load_guides(docs_dir)
-    names = {f"docs/guides/{path.name}" for path in paths}
+    for lang, path in paths.items():
+        path.write_text(texts[lang], encoding="utf-8")
+    _, errors = load_guides(docs_dir, languages)
+    names = {f"docs/guides/{path.name}" for path in paths.values()}
     problems = [error for error in errors if error.file in names]
     if problems:
-        for path in paths:
+        for path in paths.values():
             path.unlink()
         raise ContentErrors(problems)
-    return paths
+    return list(paths.values())
 
 
 def template_leftovers(docs_dir: Path) -> list[tuple[str, int]]:
@@ -90,25 +108,20 @@ def template_leftovers(docs_dir: Path) -> list[tuple[str, int]]:
 
 _BROWSER_TITLES = ("[VIẾT: tên việc cần làm, ví dụ «Đăng ký tạm trú trực tuyến»]",
                    "[WRITE: the task, e.g. \"Register temporary residence online\"]")
-_PAGE_WORDS = {
-    "vi": {"link": "Mở mẫu hướng dẫn tiếng Việt trên GitHub", "english": "Mẫu tệp tiếng Anh (chép toàn bộ)",
-           "vietnamese": "Mẫu tệp tiếng Việt (nếu nút trên không mở được)"},
-    "en": {"link": "Open the Vietnamese guide template on GitHub", "english": "English file template (copy all of it)",
-           "vietnamese": "Vietnamese file template (if the button above does not open)"},
-}
-
-
 def _details(title: str, text: str) -> str:
     body = "\n".join(f"    {line}" if line else "" for line in ["````markdown", *text.rstrip("\n").split("\n"), "````"])
     return f'??? note "{title}"\n\n{body}\n'
 
 
-def template_markdown(repo_url: str, lang: str, today: date, slug: str = "ten-huong-dan") -> str:
-    """Markdown for the contributing page: a GitHub link that opens a new guide file already filled with
-    the Vietnamese template, and both templates to copy (the English one goes in the same pull request)."""
-    vi_text, en_text = guide_texts(*_BROWSER_TITLES, "public-services", today)
-    words = _PAGE_WORDS[lang]
-    query = urlencode({"filename": f"{slug}.md", "value": vi_text}, quote_via=quote)
+def template_markdown(repo_url: str, lang: str, today: date, languages: Languages, slug: str = "ten-huong-dan") -> str:
+    """Markdown for the contributing page, in the reader's language ``lang``: a GitHub link that opens a
+    new guide file already filled with the original template, and every template to copy (translations
+    go in the same pull request)."""
+    texts = guide_texts(*_BROWSER_TITLES, "public-services", today, languages=languages)
+    query = urlencode({"filename": f"{slug}.md", "value": texts[languages.default]}, quote_via=quote)
     link = f"{repo_url.rstrip('/')}/new/main/docs/guides?{query}"
-    return (f"[{words['link']}]({link}){{ .md-button }}\n\n"
-            + _details(words["vietnamese"], vi_text) + "\n" + _details(words["english"], en_text))
+    parts = [f"[{message(lang, 'scaffold.link')}]({link}){{ .md-button }}\n",
+             _details(message(lang, "scaffold.source"), texts[languages.default])]
+    parts += [_details(message(lang, "scaffold.translation", language=languages.name(code)), text)
+              for code, text in texts.items() if code != languages.default]
+    return "\n".join(parts)

@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from handbook.errors import ContentError
 from handbook.markdown import Fence, fences
+from handbook.text import message
 
 TOP_KEYS = ("step", "title", "app", "items")
 KINDS = ("text", "field", "button", "link", "row", "tile", "notice", "qr", "message")
@@ -336,108 +337,94 @@ def screen_fences(lines: list[str]) -> list[Fence]:
 
 # --- drawing -----------------------------------------------------------------------------
 
-_WORDS = {
-    "vi": {
-        "label": "Minh họa",
-        "caption": "Hình minh họa bước {step}: màn hình {title}{app}.",
-        "tap": "Chạm vào {target}.",
-        "look": "Chỉ cần xem, không cần chạm.",
-        "here": "chạm vào đây",
-        "button": "Nút", "field": "Ô nhập", "link": "Liên kết", "tile": "Biểu tượng",
-        "qr": "Mã QR", "message": "Tin nhắn", "notice": "Thông báo",
-    },
-    "en": {
-        "label": "Illustration",
-        "caption": "Illustration for step {step}: the {title} screen{app}.",
-        "tap": "Tap {target}.",
-        "look": "Nothing to tap: just look.",
-        "here": "tap here",
-        "button": "Button", "field": "Input box", "link": "Link", "tile": "Icon",
-        "qr": "QR code", "message": "Message", "notice": "Notice",
-    },
-}
-
-
 @dataclass
 class _Page:
     file: str = "<screen>"
-    language: str = "vi"
+    language: str = ""  # the reader's language of the page being converted
+    app_language: str = ""  # the language the apps show (the site's default language)
 
 
 _page = _Page()
 
 
-def set_page(file: str, language: str) -> None:
-    """Called by the MkDocs hook before each page is converted: errors name ``file``, text uses ``language``."""
+def set_page(file: str, language: str, app_language: str) -> None:
+    """Called by the MkDocs hook before each page is converted: errors name ``file``, text uses ``language``,
+    and the apps' own words (labels, titles) are marked as ``app_language`` where it differs."""
     _page.file = file
-    _page.language = language if language in _WORDS else "vi"
+    _page.language = language
+    _page.app_language = app_language
 
 
-def _vi(page_lang: str) -> str:
-    """The app's own text is Vietnamese: mark it so on English pages."""
-    return "" if page_lang == "vi" else ' lang="vi"'
+def _word(lang: str, key: str, **values: object) -> str:
+    return message(lang, f"screen.{key}", **values)
 
 
-def _span(css: str, text: str, page_lang: str) -> str:
-    return f'<span class="hb-screen__{css}"{_vi(page_lang)}>{escape(text)}</span>'
+def _app(lang: str, app_lang: str) -> str:
+    """The app's own text is in the area's language: mark it so on pages in another language."""
+    return "" if lang == app_lang else f' lang="{app_lang}"'
 
 
-def _meaning(item: Item, page_lang: str) -> str:
-    """The English meaning beside a Vietnamese label, on English pages only."""
-    if item.meaning and page_lang != "vi":
+def _span(css: str, text: str, lang: str, app_lang: str) -> str:
+    return f'<span class="hb-screen__{css}"{_app(lang, app_lang)}>{escape(text)}</span>'
+
+
+def _meaning(item: Item, lang: str, app_lang: str) -> str:
+    """The meaning beside an app label, on pages in another language than the app's only."""
+    if item.meaning and lang != app_lang:
         return f' <span class="hb-screen__meaning">({escape(item.meaning)})</span>'
     return ""
 
 
-def _render_item(item: Item, step: int, page_lang: str) -> str:
-    words = _WORDS[page_lang]
-    kind_word = words.get(item.kind)
-    html = f'<span class="hb-sr">{kind_word}: </span>' if kind_word else ""
+_SPOKEN_KINDS = ("button", "field", "link", "tile", "qr", "message", "notice")
+
+
+def _render_item(item: Item, step: int, lang: str, app_lang: str) -> str:
+    html = f'<span class="hb-sr">{_word(lang, f"kind.{item.kind}")}: </span>' if item.kind in _SPOKEN_KINDS else ""
     if item.kind == "tile":
         html += '<span class="hb-screen__icon" aria-hidden="true"></span>'
     elif item.kind == "qr":
         html += '<span class="hb-screen__code" aria-hidden="true"></span>'
-    html += _span("name", item.label, page_lang) + _meaning(item, page_lang)
+    html += _span("name", item.label, lang, app_lang) + _meaning(item, lang, app_lang)
     if item.kind == "field":
-        html += _span("box", item.value or "", page_lang)
+        html += _span("box", item.value or "", lang, app_lang)
     classes = f"hb-screen__item hb-screen__{item.kind}"
     if item.tap:
         classes += " hb-screen__tap"
-        html += (f'<span class="hb-sr"> ({words["here"]})</span>'
+        html += (f'<span class="hb-sr"> ({_word(lang, "here")})</span>'
                  f'<span class="hb-screen__badge" aria-hidden="true">{step}</span>')
     return f'<div class="{classes}">{html}</div>'
 
 
-def _caption(screen: Screen, page_lang: str) -> str:
+def _caption(screen: Screen, lang: str, app_lang: str) -> str:
     def app_words(text: str) -> str:
-        return escape(text) if page_lang == "vi" else f'<span lang="vi">{escape(text)}</span>'
+        return f"<span{_app(lang, app_lang)}>{escape(text)}</span>" if lang != app_lang else escape(text)
 
-    words = _WORDS[page_lang]
     app = f" ({app_words(screen.app)})" if screen.app else ""
-    text = words["caption"].format(step=screen.step, title=f"«{app_words(screen.title)}»", app=app)
+    text = _word(lang, "caption", step=screen.step, title=f"«{app_words(screen.title)}»", app=app)
     tapped = screen.tapped
     if tapped is None:
-        return f"{text} {words['look']}"
+        return f"{text} {_word(lang, 'look')}"
     target = f"«{app_words(tapped.label)}»"
-    if tapped.meaning and page_lang != "vi":
+    if tapped.meaning and lang != app_lang:
         target += f" ({escape(tapped.meaning)})"
-    return f"{text} {words['tap'].format(target=target)}"
+    return f"{text} {_word(lang, 'tap', target=target)}"
 
 
-def render_screen(screen: Screen, page_lang: str) -> str:
-    """The screen as a <figure>: phone frame with real text, the tap ring and badge, and a caption."""
-    page_lang = page_lang if page_lang in _WORDS else "vi"
-    app = _span("app", screen.app, page_lang) if screen.app else ""
-    items = "".join(_render_item(item, screen.step, page_lang) for item in screen.items)
+def render_screen(screen: Screen, lang: str, app_lang: str) -> str:
+    """The screen as a <figure>: phone frame with real text, the tap ring and badge, and a caption.
+
+    ``lang`` is the page's language (the captions), ``app_lang`` the language of the app's own words."""
+    app = _span("app", screen.app, lang, app_lang) if screen.app else ""
+    items = "".join(_render_item(item, screen.step, lang, app_lang) for item in screen.items)
     return (
         '<figure class="hb-screen">'
-        f'<span class="hb-screen__label" aria-hidden="true">{_WORDS[page_lang]["label"]}</span>'
+        f'<span class="hb-screen__label" aria-hidden="true">{_word(lang, "label")}</span>'
         '<div class="hb-screen__phone">'
         '<div class="hb-screen__status" aria-hidden="true"></div>'
-        f'<div class="hb-screen__bar">{app}{_span("title", screen.title, page_lang)}</div>'
+        f'<div class="hb-screen__bar">{app}{_span("title", screen.title, lang, app_lang)}</div>'
         f'<div class="hb-screen__items">{items}</div>'
         "</div>"
-        f"<figcaption>{_caption(screen, page_lang)}</figcaption>"
+        f"<figcaption>{_caption(screen, lang, app_lang)}</figcaption>"
         "</figure>"
     )
 
@@ -451,4 +438,4 @@ def fence_format(source: str, language: str, class_name: str, options: dict[str,
         from pymdownx.superfences import SuperFencesException
 
         raise SuperFencesException(str(error)) from error
-    return render_screen(screen, _page.language)
+    return render_screen(screen, _page.language, _page.app_language)

@@ -1,10 +1,11 @@
-"""Which pages have their English translation: translated, missing, or outdated.
+"""Which pages have their translations: translated, missing, or outdated, for every configured language.
 
-Every Vietnamese page ``docs/<page>.md`` may have its English translation ``docs/<page>.en.md``.
+Every page ``docs/<page>.md`` (the default language) may have a translation ``docs/<page>.<lang>.md``
+in each other configured language (handbook/lang.py).
 
 How "outdated" is decided (one approach, from git history): a translation is outdated when the
-last commit that changed the Vietnamese file is newer than the last commit that changed the
-English file. Editors therefore need nothing extra: updating the English file in the same pull
+last commit that changed the original file is newer than the last commit that changed the
+translation. Editors therefore need nothing extra: updating the translation in the same pull
 request (or later) marks it up to date again. Files not committed yet count as up to date, and
 without git history (a copied folder, a tarball) no page can be found outdated: the report says so.
 """
@@ -20,6 +21,8 @@ from typing import Literal
 from handbook.dates import format_date
 from handbook.errors import ContentError
 from handbook.frontmatter import split_front_matter
+from handbook.lang import Languages
+from handbook.text import message
 
 Status = Literal["translated", "missing", "outdated"]
 STATUSES: tuple[Status, ...] = ("missing", "outdated", "translated")
@@ -27,19 +30,16 @@ STATUSES: tuple[Status, ...] = ("missing", "outdated", "translated")
 
 @dataclass(frozen=True)
 class Translation:
-    """The translation state of one page."""
+    """The state of one page's translation into one language."""
 
-    page: str  # relative to docs/, the Vietnamese file: "guides/dong-tien-dien.md"
-    title_vi: str
-    title_en: str | None  # None when there is no English file
+    page: str  # relative to docs/, the original (default-language) file: "guides/dong-tien-dien.md"
+    lang: str  # the translation's language
+    path: str  # the translation's file: "guides/dong-tien-dien.en.md"
+    title: str  # the original's title
+    translated_title: str | None  # None when there is no translation yet
     status: Status
-    vi_changed: datetime | None  # last commit of each file (None: not committed, or no git)
-    en_changed: datetime | None
-
-
-def english_path(page: str) -> str:
-    """'guides/x.md' -> 'guides/x.en.md'."""
-    return page.removesuffix(".md") + ".en.md"
+    source_changed: datetime | None  # last commit of each file (None: not committed, or no git)
+    translation_changed: datetime | None
 
 
 def _title(path: Path) -> str:
@@ -58,51 +58,36 @@ def _title(path: Path) -> str:
     return path.name
 
 
-def translation_report(docs_dir: Path, changes: dict[str, datetime] | None) -> list[Translation]:
-    """Every Vietnamese page under ``docs_dir`` with the state of its translation.
+def translation_report(docs_dir: Path, changes: dict[str, datetime] | None,
+                       languages: Languages) -> list[Translation]:
+    """Every original page under ``docs_dir`` with the state of its translation into each other language.
 
     ``changes`` is :func:`handbook.history.last_changes` of ``docs_dir`` (``None``: no git history).
     """
     report: list[Translation] = []
     for path in sorted(docs_dir.rglob("*.md")):
-        if path.name.endswith(".en.md"):
-            continue
         page = path.relative_to(docs_dir).as_posix()
-        english = docs_dir / english_path(page)
-        vi_changed = changes.get(page) if changes is not None else None
-        en_changed = changes.get(english_path(page)) if changes is not None else None
-        status: Status
-        if not english.exists():
-            status = "missing"
-        elif vi_changed is not None and en_changed is not None and vi_changed > en_changed:
-            status = "outdated"
-        else:
-            status = "translated"
-        title_en = _title(english) if english.exists() else None
-        report.append(Translation(page, _title(path), title_en, status, vi_changed, en_changed))
+        if languages.of_file(page) != languages.default:
+            continue
+        source_changed = changes.get(page) if changes is not None else None
+        for lang in languages.translations:
+            translated = languages.translation_of(page, lang)
+            exists = (docs_dir / translated).exists()
+            translation_changed = changes.get(translated) if changes is not None else None
+            status: Status
+            if not exists:
+                status = "missing"
+            elif source_changed is not None and translation_changed is not None and source_changed > translation_changed:
+                status = "outdated"
+            else:
+                status = "translated"
+            report.append(Translation(page, lang, translated, _title(path),
+                                      _title(docs_dir / translated) if exists else None,
+                                      status, source_changed, translation_changed))
     return report
 
 
 # --- the table on the translation-status page (built by overrides/hooks/editing.py) -----------
-
-_WORDS = {
-    "vi": {
-        "page": "Trang", "english": "Bản tiếng Anh",
-        "translated": "Đã dịch", "missing": "Chưa dịch",
-        "outdated": "Cần cập nhật: bản tiếng Việt sửa ngày {vi}, bản dịch ngày {en}",
-        "summary": "{total} trang: {translated} đã dịch, {missing} chưa dịch, {outdated} cần cập nhật.",
-        "no_history": "Không đọc được lịch sử thay đổi (git) khi tạo trang này, "
-                      "nên chưa biết bản dịch nào cần cập nhật.",
-    },
-    "en": {
-        "page": "Page", "english": "English version",
-        "translated": "Translated", "missing": "Not translated yet",
-        "outdated": "Needs updating: Vietnamese changed on {vi}, translation on {en}",
-        "summary": "{total} pages: {translated} translated, {missing} not translated yet, {outdated} need updating.",
-        "no_history": "The change history (git) could not be read when this page was built, "
-                      "so out-of-date translations cannot be shown.",
-    },
-}
 
 
 def _cell(text: str) -> str:
@@ -111,25 +96,40 @@ def _cell(text: str) -> str:
 
 def status_text(item: Translation, lang: str) -> str:
     """The state of one translation in words, in ``lang``."""
-    words = _WORDS[lang]
-    if item.status == "outdated" and item.vi_changed and item.en_changed:
-        return words["outdated"].format(vi=format_date(item.vi_changed.date(), lang),
-                                        en=format_date(item.en_changed.date(), lang))
-    return words[item.status]
+    if item.status == "outdated" and item.source_changed and item.translation_changed:
+        return message(lang, "translations.outdated", source=format_date(item.source_changed.date(), lang),
+                       translation=format_date(item.translation_changed.date(), lang))
+    return message(lang, f"translations.{item.status}")
 
 
-def status_markdown(report: list[Translation], lang: str, from_page: str, has_history: bool) -> str:
-    """A summary line and a Markdown table of ``report`` for the page ``from_page`` (relative links)."""
-    words = _WORDS[lang]
-    counts = {status: sum(1 for item in report if item.status == status) for status in STATUSES}
-    lines = [words["summary"].format(total=len(report), **counts), ""]
+def status_markdown(report: list[Translation], lang: str, from_page: str, languages: Languages,
+                    has_history: bool) -> str:
+    """Summary lines and a Markdown table (one column per translation language) of ``report``, in the
+    reader's language ``lang``, for the page ``from_page`` (relative links)."""
+    lines = []
+    for code in languages.translations:
+        items = [item for item in report if item.lang == code]
+        counts = {status: sum(1 for item in items if item.status == status) for status in STATUSES}
+        lines += [message(lang, "translations.summary", language=languages.name(code), total=len(items), **counts), ""]
     if not has_history:
-        lines += [words["no_history"], ""]
-    lines += [f"| {words['page']} | {words['english']} |", "|---|---|"]
+        lines += [message(lang, "translations.no_history"), ""]
+    columns = [languages.name(code) for code in languages.translations]
+    lines += ["| " + " | ".join([message(lang, "translations.page"), *columns]) + " |",
+              "|" + "---|" * (len(columns) + 1)]
     order = {status: index for index, status in enumerate(STATUSES)}
+    by_page: dict[str, dict[str, Translation]] = {}
+    for item in report:
+        by_page.setdefault(item.page, {})[item.lang] = item
     base = posixpath.dirname(from_page)
-    for item in sorted(report, key=lambda item: (order[item.status], item.page)):
-        title = item.title_en if lang == "en" and item.title_en else item.title_vi
-        link = posixpath.relpath(item.page, base or ".")
-        lines.append(f"| [{_cell(title)}]({link}) | {_cell(status_text(item, lang))} |")
+
+    def first_status(page: str) -> tuple[int, str]:
+        return min(order[item.status] for item in by_page[page].values()), page
+
+    for page in sorted(by_page, key=first_status):
+        items = by_page[page]
+        own = items.get(lang)
+        title = own.translated_title if own and own.translated_title else next(iter(items.values())).title
+        link = posixpath.relpath(page, base or ".")
+        cells = [_cell(status_text(items[code], lang)) if code in items else "" for code in languages.translations]
+        lines.append(f"| [{_cell(title)}]({link}) | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -101,10 +101,10 @@ def test_last_updated_comes_from_git_and_the_translation_page_shows_outdated_pag
 
     vi_status = read(site, "contributing/translations/index.html")
     row = re.search(r'<a href="../../about/">Giới thiệu</a></td>\s*<td>([^<]+)</td>', vi_status)
-    assert row and row.group(1) == "Cần cập nhật: bản tiếng Việt sửa ngày 27/11/2026, bản dịch ngày 05/03/2026"
+    assert row and row.group(1) == "Cần cập nhật: bản gốc sửa ngày 27/11/2026, bản dịch ngày 05/03/2026"
     en_status = read(site, "en/contributing/translations/index.html")
     assert re.search(r'<a href="../../about/">About</a></td>\s*<td>Needs updating: Vietnamese changed on '
-                     r"27 November 2026, translation on 5 March 2026</td>", en_status)
+                     r"27 November 2026, the translation on 5 March 2026</td>", en_status)
     assert re.search(r'<a href="../">Contributing</a></td>\s*<td>Translated</td>', en_status)
 
 
@@ -148,14 +148,15 @@ def test_contributing_page_offers_the_guide_template_prefilled_on_github(site_di
 
 def test_guide_template_passes_the_guide_rules(tmp_path: Path) -> None:
     from handbook.guides import load_guides
+    from handbook.lang import project_languages
     from handbook.scaffold import guide_texts
 
     guides = tmp_path / "docs/guides"
     guides.mkdir(parents=True)
-    vi, en = guide_texts("Tên: có dấu hai chấm", 'Title with "quotes"', "safety", date(2026, 8, 31), steps=2)
-    (guides / "thu.md").write_text(vi, encoding="utf-8")
-    (guides / "thu.en.md").write_text(en, encoding="utf-8")
-    loaded, errors = load_guides(tmp_path / "docs")
+    texts = guide_texts("Tên: có dấu hai chấm", 'Title with "quotes"', "safety", date(2026, 8, 31), steps=2)
+    (guides / "thu.md").write_text(texts["vi"], encoding="utf-8")
+    (guides / "thu.en.md").write_text(texts["en"], encoding="utf-8")
+    loaded, errors = load_guides(tmp_path / "docs", project_languages(ROOT))
     assert errors == []
     assert {guide.title for guide in loaded} == {"Tên: có dấu hai chấm", 'Title with "quotes"'}
     assert {guide.next_review for guide in loaded} == {date(2027, 2, 28)}

@@ -245,7 +245,7 @@ class Elements(HTMLParser):
 
 
 def login(page_lang: str) -> str:
-    return render_screen(parse_screen(LOGIN, "f.md", 1), page_lang)
+    return render_screen(parse_screen(LOGIN, "f.md", 1), page_lang, "vi")
 
 
 def test_caption_in_vietnamese() -> None:
@@ -264,10 +264,10 @@ def test_caption_in_english_keeps_the_app_words_in_vietnamese_with_their_meaning
 
 def test_a_screen_with_nothing_to_tap_says_so_and_has_no_ring() -> None:
     screen = Screen(step=3, title="Kết quả", items=(Item(kind="notice", label="Thành công"),))
-    html = render_screen(screen, "vi")
+    html = render_screen(screen, "vi", "vi")
     assert "hb-screen__tap" not in html and "hb-screen__badge" not in html
     assert "Chỉ cần xem, không cần chạm." in html
-    assert "Nothing to tap: just look." in render_screen(screen, "en")
+    assert "Nothing to tap: just look." in render_screen(screen, "en", "vi")
 
 
 def test_the_tapped_item_has_the_ring_and_a_badge_with_the_step_number() -> None:
@@ -303,7 +303,7 @@ def test_all_text_is_escaped() -> None:
         Item(kind="field", label=nasty, value=nasty, meaning=nasty, tap=True),
         Item(kind="message", label=nasty),
     ))
-    html = render_screen(screen, "en")
+    html = render_screen(screen, "en", "vi")
     assert "<img" not in html
     assert all(tag in {"figure", "figcaption", "div", "span"} for tag, _ in Elements(html).tags)
     assert html.count("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;") >= 6
@@ -316,9 +316,9 @@ def test_a_typical_screen_is_small() -> None:
 def test_fence_format_draws_in_the_language_set_by_the_hook_and_fails_loudly() -> None:
     from pymdownx.superfences import SuperFencesException
 
-    set_page("docs/guides/x.en.md", "en")
+    set_page("docs/guides/x.en.md", "en", "vi")
     assert "Illustration for step 2" in fence_format(LOGIN, "screen", "screen", {}, None)
-    set_page("docs/guides/x.md", "vi")
+    set_page("docs/guides/x.md", "vi", "vi")
     assert "Hình minh họa bước 2" in fence_format(LOGIN, "screen", "screen", {}, None)
     # superfences would silently show a failing block as code; ours must stop the build.
     with pytest.raises(SuperFencesException, match="docs/guides/x.md"):

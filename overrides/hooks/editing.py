@@ -1,8 +1,8 @@
 """MkDocs hook for editing (thin glue; the rules live in handbook/history.py, translations.py and scaffold.py).
 
-- Every page gets "Sửa trang này" / "Edit this page", "Báo lỗi trang này" / "Report a problem with
-  this page" (a prefilled new-issue link naming the page) and its last-updated date, drawn by
-  overrides/partials/page-footer-actions.html from the ``hb_editing`` template variable.
+- Every page gets "Edit this page", "Report a problem with this page" (a prefilled new-issue link
+  naming the page) and its last-updated date, drawn by overrides/partials/page-footer-actions.html
+  from the ``hb_editing`` template variable, in the reader's language (``page.*`` in the catalogues).
 - The translation-status page's marker is replaced by a table of every page's translation, and the
   contributing page's by the new-guide template (a prefilled GitHub link and text to copy).
 
@@ -22,21 +22,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from handbook import site_config
 from handbook.dates import format_date
 from handbook.history import last_changed_day, last_changes
 from handbook.scaffold import template_markdown
+from handbook.text import message
 from handbook.translations import status_markdown, translation_report
 from handbook.ward_render import edit_url as edit_url_for
 
 TRANSLATION_STATUS_MARKER = "<!-- translation-status -->"
 NEW_GUIDE_MARKER = "<!-- new-guide-template -->"
-
-_REPORT = {
-    "vi": ("Báo lỗi trang: {title}",
-           "Trang: {url}\nTệp: docs/{src}\n\nBạn thấy lỗi gì? (thông tin sai, bước không làm được, lỗi chính tả…)\n\n"),
-    "en": ("Problem with page: {title}",
-           "Page: {url}\nFile: docs/{src}\n\nWhat is wrong? (wrong information, a step that does not work, a typo…)\n\n"),
-}
 
 _changes: dict[str, datetime] | None = None
 
@@ -46,32 +41,29 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _changes = last_changes(Path(config.docs_dir))
 
 
-def _language(config: MkDocsConfig) -> str:
-    return "en" if config.theme["language"] == "en" else "vi"
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = _language(config)
+    lang = site_config.reader_language(config)
     if TRANSLATION_STATUS_MARKER in markdown:
-        report = translation_report(Path(config.docs_dir), _changes)
-        table = status_markdown(report, lang, page.file.src_uri, has_history=_changes is not None)
+        languages = site_config.languages(config)
+        report = translation_report(Path(config.docs_dir), _changes, languages)
+        table = status_markdown(report, lang, page.file.src_uri, languages, has_history=_changes is not None)
         markdown = markdown.replace(TRANSLATION_STATUS_MARKER, table)
     if NEW_GUIDE_MARKER in markdown and config.repo_url:
-        markdown = markdown.replace(NEW_GUIDE_MARKER, template_markdown(config.repo_url, lang, date.today()))
+        markdown = markdown.replace(NEW_GUIDE_MARKER, template_markdown(
+            config.repo_url, lang, date.today(), site_config.languages(config)))
     return markdown
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    lang = _language(config)
+    lang = site_config.reader_language(config)
     src = page.file.src_uri
     repo = (config.repo_url or "").rstrip("/")
     edit_url = report_url = None
     if repo:
         # A page drawn from data (a ward without its own file): "edit" opens GitHub's new-file form.
         edit_url = edit_url_for(repo, config.edit_uri, src, exists=not page.file.generated_by)
-        title_template, body_template = _REPORT[lang]
-        title = title_template.format(title=page.title or config.site_name)
-        body = body_template.format(url=page.canonical_url or page.url, src=src)
+        title = message(lang, "page.report_title", title=page.title or config.site_name)
+        body = message(lang, "page.report_body", url=page.canonical_url or page.url, src=src)
         report_url = f"{repo}/issues/new?{urlencode({'title': title, 'body': body}, quote_via=quote)}"
     day = last_changed_day(_changes, Path(config.docs_dir), src)
     context["hb_editing"] = {

@@ -12,8 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook import site_config
 from handbook.errors import ContentErrors
-from handbook.frontmatter import language_of
 from handbook.guide_page import (
     closing_markdown,
     guide_list_markdown,
@@ -27,7 +27,7 @@ _guides: dict[tuple[str, str], Guide] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    guides, errors = load_guides(Path(config.docs_dir))
+    guides, errors = load_guides(Path(config.docs_dir), site_config.languages(config))
     if errors:
         raise PluginError(str(ContentErrors(errors)))
     _guides.clear()
@@ -38,7 +38,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src = page.file.src_uri
     if not src.startswith("guides/"):
         return markdown
-    lang = language_of(src)
+    lang = site_config.file_language(page, config)
     if GUIDE_LIST_MARKER in markdown:
         return markdown.replace(GUIDE_LIST_MARKER, guide_list_markdown(list(_guides.values()), lang))
     guide = _guides.get((Path(src).name.split(".")[0], lang))

@@ -13,8 +13,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
+from handbook import site_config
 from handbook.errors import ContentErrors
-from handbook.frontmatter import language_of
 from handbook.screens import check_markdown, set_page
 
 
@@ -29,10 +29,10 @@ def _first_line(source: str) -> int:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # mkdocs-static-i18n keeps the real source on fallback pages: an English page without
-    # its own .en.md shows the Vietnamese file, so it is drawn (and captioned) in Vietnamese.
+    # mkdocs-static-i18n keeps the real source on fallback pages: a page without its own translation
+    # shows the default language's file, so it is drawn (and captioned) in that language.
     src_uri = page.file.src_uri
-    language = language_of(src_uri)
+    language = site_config.file_language(page, config)
     file = f"docs/{src_uri}"
     try:
         first_line = _first_line(page.file.content_string)
@@ -41,5 +41,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     errors = check_markdown(markdown, file, first_line)
     if errors:
         raise PluginError(str(ContentErrors(errors)))
-    set_page(file, language)
+    set_page(file, language, site_config.languages(config).default)
     return markdown

@@ -32,12 +32,8 @@ _keywords: dict[str, list[str]] = {}  # page address -> words that count like it
 
 def _languages(config: MkDocsConfig) -> list[rules.Language]:
     """The site's languages from mkdocs-static-i18n's own settings (default first)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return rules.site_languages(str(config.theme["language"]), [])
-    languages = [lang for lang in i18n.config.languages if lang.build]
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
-    return rules.site_languages(default, [lang.locale for lang in languages])
+    languages = site_config.languages(config)
+    return rules.site_languages(languages.default, list(languages.codes))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

@@ -1,43 +1,68 @@
-"""Site-wide MkDocs hook: thin glue only; the rules live in the handbook package."""
+"""Site-wide MkDocs hook: thin glue only; the rules live in the handbook package.
+
+Templates get, on every page and on the 404 page:
+- ``hb_text``: the interface text of the reader's language (handbook/messages/<lang>.yml);
+- ``hb_lang``: the reader's language (``code``), the default one, and each language's address prefix
+  (``prefixes``: '' for the default language, 'en/' …), all from the i18n plugin's configuration.
+"""
 
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.frontmatter import language_of
-from handbook.text import catalogue
+from handbook import site_config
+from handbook.text import catalogue, message
 
-DEFAULT_LANGUAGE = "vi"
-# mkdocs.yml sets one toc permalink title (Vietnamese); English pages get their own.
-PERMALINK_TITLES = {"en": ('title="Liên kết tới mục này"', 'title="Link to this section"')}
+
+def _language_context(config: MkDocsConfig) -> dict[str, Any]:
+    languages = site_config.languages(config)
+    reader = site_config.reader_language(config)
+    return {
+        "hb_text": catalogue(reader),
+        "hb_lang": {
+            "code": reader,
+            "default": languages.default,
+            "prefix": languages.url_prefix(reader),
+            "prefixes": {code: languages.url_prefix(code) for code in languages.codes},
+        },
+    }
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Templates read interface text as ``hb_text["key"]`` from the catalogue of the build's language."""
-    context["hb_text"] = catalogue(str(config.theme["language"]))
+    context.update(_language_context(config))
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The same for pages drawn from a template alone (404.html)."""
+    context.update(_language_context(config))
     return context
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give heading permalinks a title in the page's language."""
-    titles = PERMALINK_TITLES.get(language_of(page.file.src_uri))
-    return html.replace(*titles) if titles else html
+    """Give heading permalinks a title in the language the page's text is written in."""
+    configured = config.mdx_configs.get("toc", {}).get("permalink_title")
+    if not configured:
+        return html
+    wanted = message(site_config.file_language(page, config), "toc.permalink")
+    return html.replace(f'title="{configured}"', f'title="{wanted}"') if wanted != configured else html
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """Write the English 404 page to en/404.html instead of over the Vietnamese one.
+    """Write each other language's 404 page to <lang>/404.html instead of over the default one.
 
-    mkdocs-static-i18n builds every language into the same site_dir, so without this the
-    English 404 replaces the Vietnamese /404.html and /en/404.html never exists.
+    mkdocs-static-i18n builds every language into the same site_dir, so without this the last
+    language's 404 replaces /404.html and /<lang>/404.html never exists.
     """
-    language = config.theme["language"]
-    if template_name != "404.html" or language == DEFAULT_LANGUAGE:
+    prefix = site_config.languages(config).url_prefix(site_config.reader_language(config))
+    if template_name != "404.html" or not prefix:
         return output
-    path = os.path.join(config.site_dir, language, "404.html")
+    path = os.path.join(config.site_dir, prefix, "404.html")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as page_file:
         page_file.write(output)
