@@ -103,7 +103,7 @@ def test_last_updated_comes_from_git_and_the_translation_page_shows_outdated_pag
     row = re.search(r'<a href="../../about/">Giới thiệu</a></td>\s*<td>([^<]+)</td>', vi_status)
     assert row and row.group(1) == "Cần cập nhật: bản gốc sửa ngày 27/11/2026, bản dịch ngày 05/03/2026"
     en_status = read(site, "en/contributing/translations/index.html")
-    assert re.search(r'<a href="../../about/">About</a></td>\s*<td>Needs updating: Vietnamese changed on '
+    assert re.search(r'<a href="../../about/">About</a></td>\s*<td>Needs updating: the original changed on '
                      r"27 November 2026, the translation on 5 March 2026</td>", en_status)
     assert re.search(r'<a href="../">Contributing</a></td>\s*<td>Translated</td>', en_status)
 
