@@ -43,7 +43,7 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
     return data
 
 
-def localized(value: Any, lang: str, default_lang: str | None = None) -> str:
+def localized(value: object, lang: str, default_lang: str | None = None) -> str:
     """``value`` in ``lang`` when it is a ``{lang: text}`` mapping, else in ``default_lang`` (else the
     first language given, which the area file writes first: the default one); plain text as is."""
     if isinstance(value, dict):

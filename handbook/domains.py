@@ -9,13 +9,15 @@ Rules, in order:
   other than 443;
 - the host is plain ASCII letters, digits, dots and hyphens: no punycode (``xn--``, how look-alike
   letters are written), no IP address, no trailing dot;
-- the host is on :data:`ALLOWED` (exactly, or as a subdomain where the rule says so).
+- the host is on :data:`ALLOWED` (national rules) or is one of the area's own domains listed in
+  docs/area.yml (:func:`area_rules`), exactly or as a subdomain where the rule says so.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 
@@ -39,7 +41,6 @@ ALLOWED: tuple[Rule, ...] = (
     Rule("oa.zalo.me", False, "Zalo official accounts of wards."),
     Rule("play.google.com", False, "Android app store (CH Play): the only place to install apps."),
     Rule("apps.apple.com", False, "iPhone App Store: the only place to install apps."),
-    Rule("evnspc.vn", True, "Southern Power Corporation (EVNSPC), the electricity supplier: cskh.evnspc.vn."),
     Rule("tinnhiemmang.vn", True, "National trust-network service for checking a suspicious website."),
     # Added by the reader-safety work (issue 9): the about page links the content licence's own text.
     Rule("creativecommons.org", False, "The CC BY 4.0 licence text the handbook's content is published under (about page)."),
@@ -70,8 +71,17 @@ def host_of(url: str) -> str:
         return ""
 
 
+@cache
+def area_rules() -> tuple[Rule, ...]:
+    """The area's own bodies (utility companies…), from ``domains:`` in docs/area.yml: each area lists its own."""
+    from handbook.area import area_domains, project_area
+
+    why = "A utility company of the area (docs/area.yml, utilities: domains)."
+    return tuple(Rule(domain, True, why) for domain in area_domains(project_area()))
+
+
 def _rule_for(host: str) -> Rule | None:
-    for rule in ALLOWED:
+    for rule in ALLOWED + area_rules():
         if host == rule.domain or (rule.subdomains and host.endswith("." + rule.domain)):
             return rule
     return None

@@ -22,7 +22,7 @@ from handbook.qr import qr_file_name
 from handbook.registry import FormerUnit
 from handbook.slugs import fold_vietnamese
 from handbook.ward_site import WardPage, WardSite
-from handbook.wards import KINDS, PORTALS, URL_KINDS, Channel
+from handbook.wards import KINDS, URL_KINDS, Channel
 
 BIG_DIRECTORY = 300  # rows; a bigger directory stays out of the site search index
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials"
@@ -194,7 +194,7 @@ def former_groups(formers: tuple[FormerUnit, ...], labels: dict[str, Any]) -> li
 
 def qr_addresses(site: WardSite) -> set[str]:
     """Every address that gets a QR code on some ward page (the hook writes their files)."""
-    found = {portal.url for portal in PORTALS}
+    found = {portal.url for portal in site.portals}
     for page in site.pages:
         if page.file is not None:
             found |= {c.value for c in page.file.channels if c.kind in URL_KINDS and c.value is not None}
@@ -260,15 +260,15 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
         groups.append({"kind": kind, "label": labels["kinds"][kind], "items": found})
     portals = [
         {
-            "name": portal.name_vi if lang == "vi" else portal.name_en,
+            "name": portal.name(lang),
             "url": portal.url,
             "display": portal.url.removeprefix("https://"),
-            "qr": _qr(portal.url, portal.name_vi if lang == "vi" else portal.name_en, links, lang),
+            "qr": _qr(portal.url, portal.name(lang), links, lang),
             "status": portal.status,
             "status_label": labels["status"][portal.status],
-            "note": portal.note_vi if lang == "vi" else portal.note_en,
+            "note": portal.note(lang),
         }
-        for portal in PORTALS
+        for portal in site.portals
         if portal.province_code in (None, page.unit.province_code)
     ]
     formers = former_groups(site.former_of(page), labels)
