@@ -111,12 +111,15 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_review(root: Path, args: argparse.Namespace) -> int:
     from handbook.checks import ward_registry
+    from handbook.dates import format_date
     from handbook.reviews import REVIEW_MONTHS, overdue_guides, stale_channels
+
+    default = project_languages(root).default  # dates as the site's default language writes them
 
     guides = overdue_guides(root / "docs", args.today)
     print(f"Hướng dẫn quá hạn xem lại / Guides past their review date: {len(guides)}")
     for due in guides:
-        print(f"  {due.file} ({due.where}: {due.due.isoformat()}) {due.what}")
+        print(f"  {due.file} ({due.where}: {format_date(due.due, default)}) {due.what}")
     try:
         channels = stale_channels(root / "docs", ward_registry(root), args.today)
     except (ContentError, ContentErrors) as error:
@@ -126,7 +129,7 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
     print(f"Kênh của phường chưa kiểm tra lại sau {REVIEW_MONTHS} tháng / "
           f"Ward channels not checked for {REVIEW_MONTHS} months: {len(channels)}")
     for due in channels:
-        print(f"  {due.file} ({due.where}, quá hạn từ / due since {due.due.isoformat()}) {due.what}")
+        print(f"  {due.file} ({due.where}, quá hạn từ / due since {format_date(due.due, default)}) {due.what}")
     return 0
 
 

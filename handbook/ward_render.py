@@ -22,7 +22,7 @@ from handbook.qr import qr_file_name
 from handbook.registry import FormerUnit
 from handbook.slugs import fold_vietnamese
 from handbook.ward_site import WardPage, WardSite
-from handbook.wards import KINDS, URL_KINDS, Channel
+from handbook.wards import KINDS, PORTALS, URL_KINDS, Channel
 
 BIG_DIRECTORY = 300  # rows; a bigger directory stays out of the site search index
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials"
@@ -183,6 +183,11 @@ def vietnamese_name(text: object, lang: str) -> Markup:
     return Markup('<span lang="vi">{}</span>').format(text)
 
 
+def _labels(lang: str) -> dict[str, Any]:
+    """The labels of ``lang``; a language without a table yet gets the first (default) language's."""
+    return LABELS.get(lang) or next(iter(LABELS.values()))
+
+
 def former_groups(formers: tuple[FormerUnit, ...], labels: dict[str, Any]) -> list[dict[str, Any]]:
     """Former units grouped by their old district ("Thành phố Long Khánh: Phường Xuân An, …")."""
     groups: dict[tuple[str, str], list[str]] = {}
@@ -194,7 +199,7 @@ def former_groups(formers: tuple[FormerUnit, ...], labels: dict[str, Any]) -> li
 
 def qr_addresses(site: WardSite) -> set[str]:
     """Every address that gets a QR code on some ward page (the hook writes their files)."""
-    found = {portal.url for portal in site.portals}
+    found = {portal.url for portal in PORTALS}
     for page in site.pages:
         if page.file is not None:
             found |= {c.value for c in page.file.channels if c.kind in URL_KINDS and c.value is not None}
@@ -207,7 +212,7 @@ def _qr(address: str, label: str, links: PageLinks, lang: str) -> dict[str, str]
 
 
 def _channel_view(channel: Channel, lang: str, links: PageLinks) -> dict[str, Any]:
-    labels = LABELS[lang]
+    labels = _labels(lang)
     href = display = None
     qr = None
     if channel.value is not None:
@@ -248,7 +253,7 @@ def map_links(latitude: float, longitude: float) -> tuple[str, str]:
 
 def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks, part: str = "main") -> str:
     """The body of a ward page under the H1: ``part="main"`` before the editor's prose, ``"footer"`` after."""
-    labels = LABELS[lang]
+    labels = _labels(lang)
     template = _environment().get_template("ward-page.html")
     statuses = ("confirmed", "reported", "unverified")
     if part == "footer":
@@ -260,15 +265,15 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
         groups.append({"kind": kind, "label": labels["kinds"][kind], "items": found})
     portals = [
         {
-            "name": portal.name(lang),
+            "name": portal.name_vi if lang == "vi" else portal.name_en,
             "url": portal.url,
             "display": portal.url.removeprefix("https://"),
-            "qr": _qr(portal.url, portal.name(lang), links, lang),
+            "qr": _qr(portal.url, portal.name_vi if lang == "vi" else portal.name_en, links, lang),
             "status": portal.status,
             "status_label": labels["status"][portal.status],
-            "note": portal.note(lang),
+            "note": portal.note_vi if lang == "vi" else portal.note_en,
         }
-        for portal in site.portals
+        for portal in PORTALS
         if portal.province_code in (None, page.unit.province_code)
     ]
     formers = former_groups(site.former_of(page), labels)
@@ -282,7 +287,7 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
 
 def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url: str) -> str:
     """The directory: every current unit and every former unit, with a filter box (for JavaScript)."""
-    labels = LABELS[lang]
+    labels = _labels(lang)
     current = []
     for page in site.pages:
         formers = sorted(site.former_of(page), key=lambda f: (fold_vietnamese(f.kind), fold_vietnamese(f.short_name)))
@@ -307,7 +312,7 @@ def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url
 
 def render_redirect(former: FormerUnit, target_name: str, target_href: str, lang: str) -> str:
     """A small page at an old ward address that sends the reader to the new ward's page."""
-    labels = LABELS[lang]
+    labels = _labels(lang)
     return _environment().get_template("ward-redirect.html").render(
         t=labels, lang=lang, old=former.name, district=former.district_name, new=target_name, href=target_href,
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from handbook.registry import FormerUnit, Registry, Unit
 from handbook.slugs import slugify
-from handbook.wards import Portal, WardFile
+from handbook.wards import WardFile
 
 RESERVED_SLUGS = frozenset({"index"})
 
@@ -46,9 +46,8 @@ class Redirect:
 class WardSite:
     """The ward pages, their slugs and the redirects, for one registry scope."""
 
-    def __init__(self, registry: Registry, files: dict[str, WardFile], portals: tuple[Portal, ...] = ()) -> None:
+    def __init__(self, registry: Registry, files: dict[str, WardFile]) -> None:
         self.registry = registry
-        self.portals = portals  # docs/area.yml's portals, linked from every ward page
         by_code_file = {ward.code: ward for ward in files.values()}
         taken = set(files) | RESERVED_SLUGS
         generated = [unit for unit in registry.units if unit.code not in by_code_file]

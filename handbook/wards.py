@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -32,7 +31,6 @@ from typing import Any
 
 import yaml
 
-from handbook.area import localized
 from handbook.domains import host_of, is_gov_vn, url_rejection
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import FRONT_MATTER
@@ -90,29 +88,32 @@ class WardFile:
 
 @dataclass(frozen=True)
 class Portal:
-    """An official portal every ward page links (with a QR code), from ``portals:`` in docs/area.yml."""
+    """An official portal every ward page links (with a QR code)."""
 
-    names: str | Mapping[str, str]  # by language, the default language first (or one text for all)
+    name_vi: str
+    name_en: str
     url: str
     status: str
-    notes: str | Mapping[str, str]
-    province_code: str | None = None  # None: shown on every ward page; else only in that province
-
-    def name(self, lang: str) -> str:
-        return localized(self.names, lang)
-
-    def note(self, lang: str) -> str:
-        return localized(self.notes, lang)
+    note_vi: str
+    note_en: str
+    province_code: str | None = None  # None: shown on every ward page
 
 
-def portals_from_area(area: Mapping[str, Any]) -> tuple[Portal, ...]:
-    """The portals of docs/area.yml; one marked ``province_only: true`` shows only on the province's wards."""
-    province_code = str(area["province"]["code"])
-    portals = []
-    for entry in area.get("portals") or []:
-        portals.append(Portal(entry["name"], str(entry["url"]), str(entry.get("status", "")), entry.get("note") or "",
-                              province_code if entry.get("province_only") else None))
-    return tuple(portals)
+# From the facts file. The provincial portal is shown only on pages of that province.
+PORTALS: tuple[Portal, ...] = (
+    Portal(
+        "Cổng Dịch vụ công quốc gia", "National Public Service Portal", "https://dichvucong.gov.vn", "confirmed",
+        "Nộp hồ sơ, theo dõi hồ sơ, nộp phí trực tuyến. Đăng nhập bằng tài khoản VNeID.",
+        "File and track applications, pay fees online. Log in with your VNeID account.",
+    ),
+    Portal(
+        "Cổng Dịch vụ công tỉnh Đồng Nai", "Đồng Nai Province Public Service Portal",
+        "https://dichvucong.dongnai.gov.vn", "reported",
+        "Địa chỉ này chưa được kiểm tra lại sau khi hợp nhất tỉnh (7/2025).",
+        "This address has not been re-checked since the provinces merged (7/2025).",
+        province_code="75",
+    ),
+)
 
 
 class _LineLoader(yaml.SafeLoader):

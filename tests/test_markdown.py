@@ -24,6 +24,7 @@ def _guide_step(opening: str, closing: str) -> str:
 @pytest.mark.parametrize(("opening", "closing"), [("```screen", "```"), ("~~~screen", "~~~"), ("````screen", "````")])
 def test_a_screen_block_the_build_draws_counts_as_the_steps_illustration(opening: str, closing: str) -> None:
     body = _guide_step(opening, closing)
+    screens.set_page("docs/guides/x.md", "vi", "vi")
     # The build (pymdownx.superfences with the handbook's formatter) draws it as a phone screen…
     html = python_markdown.markdown(body, extensions=["pymdownx.superfences"], extension_configs={
         "pymdownx.superfences": {"custom_fences": [

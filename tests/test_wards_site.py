@@ -153,12 +153,12 @@ def test_ward_pages_are_in_the_search_index(site_dir: Path) -> None:
 
 
 def test_province_scope_generates_pages_for_wards_without_a_file(tmp_path: Path) -> None:
-    """One setting (extra.ward_scope) and the same hook builds all 95 units of tỉnh Đồng Nai."""
+    """One setting (ward_scope in docs/area.yml) and the same hook builds all 95 units of tỉnh Đồng Nai."""
     project = tmp_path / "project"
     project.mkdir()
     copy_project(project)
-    config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"ward_scope: \S+", "ward_scope: province:75", config.read_text("utf-8")), "utf-8")
+    area = project / "docs" / "area.yml"
+    area.write_text(re.sub(r"(?m)^ward_scope: \S+", "ward_scope: province:75", area.read_text("utf-8")), "utf-8")
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -34,7 +34,7 @@ from handbook.ward_render import (
     render_ward_page,
 )
 from handbook.ward_site import WardPage, WardSite
-from handbook.wards import load_ward_dir, portals_from_area
+from handbook.wards import load_ward_dir
 
 DEFAULT_LANGUAGE = "vi"
 DIRECTORY_MARKER = "<!-- ward-directory -->"
@@ -75,12 +75,11 @@ def _ward_url(slug: str, language: str, config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     try:
-        area = site_config.area(config)
-        registry = load_registry(ward_scope(area))
+        registry = load_registry(ward_scope(site_config.area(config)))
         files = load_ward_dir(Path(config.docs_dir) / "wards", registry)
     except (ContentError, ContentErrors) as error:
         raise PluginError(str(error)) from error
-    _site = WardSite(registry, files, portals_from_area(area))
+    _site = WardSite(registry, files)
     return config
 
 

@@ -1,0 +1,201 @@
+"""Multilingual and reusable by design: a third language, and another area, need data only.
+
+Each test builds a small copy of the handbook (every page but the guides, which only add build time)
+with the real strict build, changing only what a team would change: a catalogue file, a translated
+page and one line of mkdocs.yml; or docs/area.yml.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project
+
+# A few real Chinese strings; every other key starts as the English text, as a translator's first copy would.
+ZH_TEXT = {
+    "untranslated.title": "此页尚未翻译成中文。",
+    "untranslated.body": "以下是原文。",
+    "untranslated.help": "帮助翻译",
+    "notfound.title": "找不到页面",
+    "notfound.body": "您要找的页面不存在或已移动。",
+    "notfound.home": "首页",
+    "lang.menu": "语言",
+    "footer.accessibility": "无障碍声明",
+    "page.edit": "编辑此页",
+}
+ZH_CONFIG_LINE = "        - {locale: zh, name: 中文, build: true}\n"
+ZH_HOME = "---\ntitle: 首页\n---\n\n# 长庆数字手册\n\n本手册用简单的话一步一步说明如何用手机办理网上公共服务。\n"
+
+
+def small_project(tmp_path: Path) -> Path:
+    """A copy of the handbook (config, theme, docs and the handbook package) without the guides."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "scripts/templates", project / "scripts/templates")
+    for path in (project / "docs" / "guides").glob("*.md"):
+        if not path.name.startswith("index."):
+            path.unlink()
+    return project
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """The real strict build of ``project``, importing ITS copy of the handbook package."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, env=env, check=False)
+
+
+def language_links(html: str) -> set[str]:
+    switch = re.search(r'<nav class="md-header__option hb-lang".*?</nav>', html, re.DOTALL)
+    assert switch, "no language switch"
+    return set(re.findall(r'hreflang="([^"]+)"', switch.group(0)))
+
+
+@pytest.fixture(scope="module")
+def zh_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    project = small_project(tmp_path_factory.mktemp("zh"))
+    # 1. one catalogue file
+    english = yaml.safe_load((ROOT / "handbook/messages/en.yml").read_text(encoding="utf-8"))
+    (project / "handbook/messages/zh.yml").write_text(
+        yaml.safe_dump({**english, **ZH_TEXT}, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    # 2. one translated page
+    (project / "docs/index.zh.md").write_text(ZH_HOME, encoding="utf-8")
+    # 3. one line of configuration
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^(\s*languages:\n)", lambda match: match.group(1) + ZH_CONFIG_LINE, config, count=1)
+    assert ZH_CONFIG_LINE in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site, result.stdout + result.stderr
+
+
+def test_a_third_language_builds_with_its_own_home_page(zh_site: tuple[Path, str]) -> None:
+    site, _ = zh_site
+    home = (site / "zh/index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in home and "长庆数字手册" in home
+    assert "hb-untranslated" not in home
+
+
+def test_untranslated_pages_carry_the_notice_in_the_third_language(zh_site: tuple[Path, str]) -> None:
+    site, _ = zh_site
+    about = (site / "zh/about/index.html").read_text(encoding="utf-8")
+    notice = re.search(r'<aside class="hb-untranslated".*?</aside>', about, re.DOTALL)
+    assert notice, "an untranslated page has no notice"
+    assert "此页尚未翻译成中文。" in notice.group(0) and "以下是原文。" in notice.group(0)
+    # "help translate" opens the contributing page of the reader's language
+    help_link = re.search(r'href="([^"]+)">帮助翻译</a>', notice.group(0))
+    assert help_link and help_link.group(1) == "../contributing/"
+    assert (site / "zh/contributing/index.html").is_file()
+    # the English reader's notice is English, and leads to the English contributing page
+    english = (site / "en/about/index.html").read_text(encoding="utf-8")
+    assert "hb-untranslated" not in english  # the English page exists
+    english_fallback = (site / "en/index.html").read_text(encoding="utf-8")
+    assert "此页" not in english_fallback
+    # labels around the content are in the reader's language too
+    assert "编辑此页" in about and "无障碍声明" in about
+
+
+def test_the_language_switch_offers_all_three_languages(zh_site: tuple[Path, str]) -> None:
+    site, _ = zh_site
+    assert language_links((site / "index.html").read_text(encoding="utf-8")) == {"en", "zh"}
+    assert language_links((site / "en/wards/index.html").read_text(encoding="utf-8")) == {"vi", "zh"}
+    assert language_links((site / "zh/about/index.html").read_text(encoding="utf-8")) == {"vi", "en"}
+    assert 'aria-label="语言"' in (site / "zh/about/index.html").read_text(encoding="utf-8")
+
+
+def test_the_third_language_has_its_own_404(zh_site: tuple[Path, str]) -> None:
+    site, _ = zh_site
+    page = (site / "zh/404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in page and "找不到页面" in page
+    assert re.search(r'<a href="[^"]*/zh/">首页</a>', page)
+    assert "Không tìm thấy trang" in (site / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in (site / "en/404.html").read_text(encoding="utf-8")
+
+
+def test_nothing_asks_for_an_english_copy_of_a_third_language_file(zh_site: tuple[Path, str]) -> None:
+    site, log = zh_site
+    assert ".zh.en" not in log
+    status = (site / "contributing/translations/index.html").read_text(encoding="utf-8")
+    assert ".zh.en" not in status and "index.zh" not in status
+    # the status table has one column per translation language
+    header = re.search(r"<thead>.*?</thead>", status, re.DOTALL)
+    assert header and "English" in header.group(0) and "中文" in header.group(0)
+
+
+# --- another area --------------------------------------------------------------------------------
+
+# A small area file for Thủ Dầu Một (former district 718, now wards of Thành phố Hồ Chí Minh, code 79, as
+# the vietnamadminunits registry gives them). Only the national portal: no invented local facts.
+OTHER_AREA = """\
+name: Thủ Dầu Một
+ward_scope: district:718
+province:
+  code: "79"
+  name: Hồ Chí Minh
+  kind: {vi: thành phố, en: City}
+  area_codes: []
+portals:
+  - name: {vi: Cổng Dịch vụ công quốc gia, en: National Public Service Portal}
+    url: https://dichvucong.gov.vn
+    note: {vi: Nộp hồ sơ trực tuyến., en: File applications online.}
+    status: confirmed
+hotlines: []
+zalo_accounts: []
+utilities: {}
+emergency: []
+"""
+LONG_KHANH = re.compile(r"Long Kh[aá]nh|0251", re.IGNORECASE)
+# A page's own text: its article and its one-sentence summary (front matter, shown as the meta description).
+CONTENT = re.compile(r'<article class="md-content__inner.*?</article>|<meta name="description"[^>]*>', re.DOTALL)
+
+
+def test_the_handbook_builds_for_another_area_without_long_khanh_outside_its_content(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    for path in (docs / "guides").glob("*.md"):
+        if not path.name.startswith("index."):
+            path.unlink()
+    for path in (docs / "wards").glob("*.md"):  # Long Khánh's own ward files
+        if not path.name.startswith("index."):
+            path.unlink()
+    (docs / "area.yml").write_text(OTHER_AREA, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("Sổ tay công nghệ số Long Khánh", "Sổ tay công nghệ số Thủ Dầu Một")
+    config = config.replace("Long Khanh Digital Handbook", "Thu Dau Mot Digital Handbook")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+
+    ward_pages = [path for path in (site / "wards").glob("*/index.html")]
+    assert len(ward_pages) >= 5 and (site / "wards/thu-dau-mot/index.html").is_file()
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(site).as_posix()
+        generated = "/wards/" in f"/{name}" or name.endswith("404.html")
+        # Pages written for Long Khánh (home, about…) may say so in their text; nothing around it may.
+        checked = html if generated else CONTENT.sub("", html)
+        found += [f"{name}: {match.group(0)}" for match in LONG_KHANH.finditer(checked)]
+    assert not found, "\n".join(found[:20])
+
+
+def test_the_old_ward_scope_setting_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("extra:\n", "extra:\n  ward_scope: district:718\n", 1),
+                                        encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "extra.ward_scope" in output and "docs/area.yml" in output and "Traceback" not in output
