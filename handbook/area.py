@@ -30,7 +30,8 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
         raise ContentError(
             label, "file",
             "Thiếu tệp mô tả địa bàn.", "Chép docs/area.yml từ kho gốc rồi sửa cho địa bàn của bạn.",
-            "The area file is missing.", "Copy docs/area.yml from the original repository and edit it for your area.",
+            "The area file is missing.",
+            "Copy docs/area.yml from the original repository and edit it for your area.",
         )
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for key in ("name", "ward_scope", "province"):
@@ -40,7 +41,7 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
                 f"Thiếu mục «{key}».", f"Thêm dòng «{key}: …» như trong tệp gốc.",
                 f"The '{key}' entry is missing.", f"Add a '{key}: …' line as in the original file.",
             )
-    return data
+    return dict(data)
 
 
 def localized(value: object, lang: str, default_lang: str | None = None) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from handbook.area import load_area, ward_scope
 from handbook.errors import ContentError, ContentErrors

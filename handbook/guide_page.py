@@ -11,7 +11,6 @@ from handbook.guides import CATEGORIES, Guide
 from handbook.text import message
 
 
-
 def _label(guide: Guide, key: str, **values: object) -> str:
     return message(guide.lang, f"guide.{key}", **values)
 
@@ -54,7 +53,8 @@ def guide_list_markdown(guides: list[Guide], lang: str) -> str:
     """The guides index: one section per category, each guide with its one-sentence summary."""
     sections = []
     for key in CATEGORIES:
-        in_category = sorted((g for g in guides if g.category == key and g.lang == lang), key=lambda g: g.title)
+        in_category = sorted((g for g in guides if g.category == key and g.lang == lang),
+                             key=lambda g: g.title)
         if not in_category:
             continue
         lines = [f"## {message(lang, f'guide.category.{key}')} {{#{key}}}", ""]

@@ -170,7 +170,7 @@ def step_problems(body: str, file: str, first_line: int) -> list[ContentError]:
     headings = [(m.start(), _EXPLICIT_ID.search(m.group(2))) for m in _H2_OR_H3.finditer(blank_fences(body))
                 if m.group(1) == "##"]
     sections = [(start, explicit.group(1)) for start, explicit in headings if explicit]
-    steps = [(start, int(_STEP_ID.match(id_).group(1))) for start, id_ in sections if _STEP_ID.match(id_)]
+    steps = [(start, int(step.group(1))) for start, id_ in sections if (step := _STEP_ID.match(id_))]
     if not steps:
         return [ContentError(file, "bước / steps", "Hướng dẫn chưa có bước nào.",
                              "Viết các bước dạng '## Bước 1: ... {#buoc-1}'.",

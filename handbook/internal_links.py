@@ -73,7 +73,8 @@ def _links(body: str, first_line: int) -> list[tuple[int, str]]:
     return found
 
 
-def _error(file: str, line: int, target: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:
+def _error(file: str, line: int, target: str, problem_vi: str, fix_vi: str, problem_en: str,
+           fix_en: str) -> ContentError:
     return ContentError(file, f"dòng {line} / line {line}, liên kết / link '{target}'",
                         problem_vi, fix_vi, problem_en, fix_en)
 
@@ -146,7 +147,8 @@ def check_links(docs_dir: Path, extra_anchors: dict[str, set[str]] | None = None
                     if resolved not in generated:
                         errors.append(_error(
                             file, line, target, f"Không có trang docs/{resolved}.",
-                            "Kiểm tra tên tệp và số '../' (mỗi '../' lùi một thư mục); tên tệp viết thường, không dấu.",
+                            "Kiểm tra tên tệp và số '../' (mỗi '../' lùi một thư mục); "
+                            "tên tệp viết thường, không dấu.",
                             f"There is no page docs/{resolved}.",
                             "Check the file name and the number of '../' (each goes up one folder); "
                             "file names are lower case without accents."))

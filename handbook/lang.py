@@ -104,13 +104,15 @@ def project_languages(root: Path) -> Languages:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             settings = plugin["i18n"] or {}
-            return languages_from_settings(settings.get("languages") or [], settings.get("fallback_to_default", True))
+            fallback = settings.get("fallback_to_default", True)
+            return languages_from_settings(settings.get("languages") or [], fallback)
     theme = config.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
     if not language:
         raise ContentError(
             "mkdocs.yml", "theme: language",
-            "Không tìm thấy ngôn ngữ của trang web.", "Khai báo các ngôn ngữ trong 'plugins: - i18n: languages:'.",
+            "Không tìm thấy ngôn ngữ của trang web.",
+            "Khai báo các ngôn ngữ trong 'plugins: - i18n: languages:'.",
             "The site's language is not set.", "List the languages under 'plugins: - i18n: languages:'.",
         )
     return Languages((str(language),), {str(language): str(language)})

@@ -130,9 +130,11 @@ def parse_scope(text: object) -> Scope:
     raise ContentError(
         SCOPE_FILE, SCOPE_FIELD,
         f"phạm vi «{value}» không hợp lệ.",
-        "dùng district:<mã huyện cũ> (ví dụ district:732), province:<mã tỉnh> (ví dụ province:75) hoặc country.",
+        "dùng district:<mã huyện cũ> (ví dụ district:732), province:<mã tỉnh> (ví dụ province:75) "
+        "hoặc country.",
         f"the scope '{value}' is not valid.",
-        "use district:<old district code> (e.g. district:732), province:<province code> (e.g. province:75) or country.",
+        "use district:<old district code> (e.g. district:732), province:<province code> (e.g. province:75) "
+        "or country.",
     )
 
 
@@ -175,7 +177,8 @@ def package_source() -> str:
 
 
 def _sorted(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    return tuple(sorted(units, key=lambda u: (fold_vietnamese(u.province_short), fold_vietnamese(u.short_name), u.code)))
+    return tuple(sorted(units, key=lambda u: (fold_vietnamese(u.province_short),
+                                              fold_vietnamese(u.short_name), u.code)))
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +194,8 @@ def _package_units() -> tuple[dict[str, Unit], tuple[FormerUnit, ...]]:
     for row in current_rows:
         unit = Unit(
             code=row["wardCode"], name=row["ward"], short_name=row["wardShort"], kind=row["wardType"],
-            province_code=row["provinceCode"], province_name=row["province"], province_short=row["provinceShort"],
+            province_code=row["provinceCode"], province_name=row["province"],
+            province_short=row["provinceShort"],
             latitude=float(row["wardLat"]), longitude=float(row["wardLon"]),
             area_km2=row["wardAreaKm2"], key=row["wardKey"], province_key=row["provinceKey"],
         )
@@ -231,7 +235,7 @@ def _package_units() -> tuple[dict[str, Unit], tuple[FormerUnit, ...]]:
             raise RuntimeError(f"{PACKAGE}: old unit {key} has no successor in converter_2025.json")
         codes, split = successors[key]
         island_district = row["ward"] is None
-        unit = FormerUnit(
+        former_unit = FormerUnit(
             key=key, code=row["wardCode"],
             name=row["district"] if island_district else row["ward"],
             short_name=row["district"] if island_district else row["wardShort"],
@@ -240,8 +244,8 @@ def _package_units() -> tuple[dict[str, Unit], tuple[FormerUnit, ...]]:
             province_name=row["province"], province_code=row["provinceCode"],
             successors=codes, split=split,
         )
-        former.append(unit)
-        former.extend(_alias_units(unit, row["wardAlias"], row["wardShortKey"]))
+        former.append(former_unit)
+        former.extend(_alias_units(former_unit, row["wardAlias"], row["wardShortKey"]))
     return units, tuple(former)
 
 
@@ -265,7 +269,8 @@ def _alias_units(host: FormerUnit, alias_json: str | None, own_short_key: str | 
 
 def alias_keys_in_package() -> set[tuple[str, str]]:
     """Every (old-unit key, alias key) pair the package lists; used to check :data:`ALIAS_NAMES`."""
-    rows = query("SELECT provinceKey, districtKey, wardKey, wardAlias FROM admin_units_legacy WHERE wardAlias IS NOT NULL")
+    rows = query("SELECT provinceKey, districtKey, wardKey, wardAlias FROM admin_units_legacy "
+                 "WHERE wardAlias IS NOT NULL")
     return {
         (f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey'] or ''}", alias)
         for r in rows for alias in json.loads(r["wardAlias"])

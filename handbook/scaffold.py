@@ -31,14 +31,16 @@ def _fill(name: str, **values: object) -> str:
 
 
 def _slug_error(slug: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:
-    return ContentError(f"docs/guides/{slug}.md", "tên tệp / file name", problem_vi, fix_vi, problem_en, fix_en)
+    return ContentError(f"docs/guides/{slug}.md", "tên tệp / file name",
+                        problem_vi, fix_vi, problem_en, fix_en)
 
 
 def template_languages(languages: Languages) -> tuple[str, ...]:
     """The default language and each translation language that has a guide template
     (scripts/templates/guide.<lang>.md): a new guide is written in these."""
     return (languages.default,) + tuple(
-        lang for lang in languages.translations if (TEMPLATES / languages.translation_of("guide.md", lang)).is_file())
+        lang for lang in languages.translations
+        if (TEMPLATES / languages.translation_of("guide.md", lang)).is_file())
 
 
 def guide_texts(title: str, translated_title: str, category: str, today: date, steps: int = 3,
@@ -54,8 +56,8 @@ def guide_texts(title: str, translated_title: str, category: str, today: date, s
         step = languages.translation_of("guide-step.md", lang)
         body = "\n".join(_fill(step, number=number) for number in range(1, steps + 1))
         # JSON strings are valid YAML: a title with ':' or quotes stays one value.
-        texts[lang] = _fill(languages.translation_of("guide.md", lang), title=json.dumps(name.strip(), ensure_ascii=False),
-                            steps=body, **common)
+        texts[lang] = _fill(languages.translation_of("guide.md", lang),
+                            title=json.dumps(name.strip(), ensure_ascii=False), steps=body, **common)
     return texts
 
 
@@ -77,11 +79,13 @@ def create_guide(docs_dir: Path, slug: str, title: str, translated_title: str, c
     paths = {lang: docs_dir / "guides" / languages.translation_of(f"{slug}.md", lang) for lang in texts}
     if any(path.exists() for path in paths.values()):
         raise _slug_error(slug, "Đã có hướng dẫn mang tên này.", "Chọn tên khác, hoặc sửa hướng dẫn đang có.",
-                          "A guide with this name already exists.", "Choose another name, or edit the existing guide.")
+                          "A guide with this name already exists.",
+                          "Choose another name, or edit the existing guide.")
     for name in (title, translated_title):
         if not name.strip():
             raise _slug_error(slug, "Thiếu tên hướng dẫn.", "Ghi tên bằng cả tiếng Việt và tiếng Anh.",
-                              "The guide's title is missing.", "Give the title in both Vietnamese and English.")
+                              "The guide's title is missing.",
+                              "Give the title in both Vietnamese and English.")
     for lang, path in paths.items():
         path.write_text(texts[lang], encoding="utf-8")
     _, errors = load_guides(docs_dir, languages)
@@ -109,11 +113,13 @@ def template_leftovers(docs_dir: Path) -> list[tuple[str, int]]:
 _BROWSER_TITLES = ("[VIẾT: tên việc cần làm, ví dụ «Đăng ký tạm trú trực tuyến»]",
                    "[WRITE: the task, e.g. \"Register temporary residence online\"]")
 def _details(title: str, text: str) -> str:
-    body = "\n".join(f"    {line}" if line else "" for line in ["````markdown", *text.rstrip("\n").split("\n"), "````"])
+    fenced = ["````markdown", *text.rstrip("\n").split("\n"), "````"]
+    body = "\n".join(f"    {line}" if line else "" for line in fenced)
     return f'??? note "{title}"\n\n{body}\n'
 
 
-def template_markdown(repo_url: str, lang: str, today: date, languages: Languages, slug: str = "ten-huong-dan") -> str:
+def template_markdown(repo_url: str, lang: str, today: date, languages: Languages,
+                      slug: str = "ten-huong-dan") -> str:
     """Markdown for the contributing page, in the reader's language ``lang``: a GitHub link that opens a
     new guide file already filled with the original template, and every template to copy (translations
     go in the same pull request)."""

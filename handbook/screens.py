@@ -80,7 +80,8 @@ class _Block:
         self.file = file
         self.line = line
 
-    def error(self, node_line: int, key: str | None, vi: tuple[str, str], en: tuple[str, str]) -> ContentError:
+    def error(self, node_line: int, key: str | None, vi: tuple[str, str],
+              en: tuple[str, str]) -> ContentError:
         line = self.line + node_line
         where = f"dòng {line} / line {line}" + (f", key '{key}'" if key is not None else "")
         return ContentError(self.file, where, vi[0], vi[1], en[0], en[1])
@@ -97,7 +98,8 @@ def _did_you_mean(key: str, choices: tuple[str, ...]) -> tuple[str, str]:
     return "", ""
 
 
-def _pairs(block: _Block, node: MappingNode, where_vi: str, where_en: str) -> list[tuple[str, ScalarNode, Node]]:
+def _pairs(block: _Block, node: MappingNode, where_vi: str,
+           where_en: str) -> list[tuple[str, ScalarNode, Node]]:
     """Keys of a mapping in order, rejecting keys that are not plain words or appear twice."""
     pairs: list[tuple[str, ScalarNode, Node]] = []
     seen: dict[str, int] = {}
@@ -112,7 +114,8 @@ def _pairs(block: _Block, node: MappingNode, where_vi: str, where_en: str) -> li
         if key in seen:
             raise block.error(
                 _line(key_node), key,
-                (f"Khóa '{key}' xuất hiện hai lần trong {where_vi} (lần đầu ở dòng {block.line + seen[key]}).",
+                (f"Khóa '{key}' xuất hiện hai lần trong {where_vi} "
+                 f"(lần đầu ở dòng {block.line + seen[key]}).",
                  f"Xóa một dòng '{key}'."),
                 (f"The key '{key}' appears twice in {where_en} (first on line {block.line + seen[key]}).",
                  f"Delete one of the '{key}' lines."),
@@ -156,7 +159,8 @@ def _tap(block: _Block, node: Node) -> bool:
     raise block.error(
         _line(node), "tap",
         ("'tap' chỉ nhận giá trị 'true'.", "Viết 'tap: true' cho đúng một mục cần chạm, hoặc xóa dòng này."),
-        ("'tap' only takes the value 'true'.", "Write 'tap: true' on the one item to tap, or delete this line."),
+        ("'tap' only takes the value 'true'.",
+         "Write 'tap: true' on the one item to tap, or delete this line."),
     )
 
 
@@ -290,7 +294,8 @@ def parse_screen(source: str, file: str, line: int) -> Screen:
         tap_line = next(_line(k) for k, _ in second.value if k.value == "tap")
         raise block.error(
             tap_line, "tap",
-            (f"Có nhiều hơn một 'tap: true' (mục đầu ở dòng {first_line}). Mỗi màn hình chỉ có một chỗ để chạm.",
+            (f"Có nhiều hơn một 'tap: true' (mục đầu ở dòng {first_line}). "
+             "Mỗi màn hình chỉ có một chỗ để chạm.",
              "Chỉ giữ 'tap: true' ở mục người đọc cần chạm trong bước này; xóa các dòng khác."),
             (f"More than one 'tap: true' (the first is on line {first_line}). A screen has one place to tap.",
              "Keep 'tap: true' only on the item the reader taps in this step; delete the others."),
@@ -379,7 +384,8 @@ _SPOKEN_KINDS = ("button", "field", "link", "tile", "qr", "message", "notice")
 
 
 def _render_item(item: Item, step: int, lang: str, app_lang: str) -> str:
-    html = f'<span class="hb-sr">{_word(lang, f"kind.{item.kind}")}: </span>' if item.kind in _SPOKEN_KINDS else ""
+    spoken = item.kind in _SPOKEN_KINDS
+    html = f'<span class="hb-sr">{_word(lang, f"kind.{item.kind}")}: </span>' if spoken else ""
     if item.kind == "tile":
         html += '<span class="hb-screen__icon" aria-hidden="true"></span>'
     elif item.kind == "qr":
@@ -429,7 +435,8 @@ def render_screen(screen: Screen, lang: str, app_lang: str) -> str:
     )
 
 
-def fence_format(source: str, language: str, class_name: str, options: dict[str, Any], md: Any, **kwargs: Any) -> str:
+def fence_format(source: str, language: str, class_name: str, options: dict[str, Any], md: Any,
+                 **kwargs: Any) -> str:
     """pymdownx.superfences formatter for ```screen blocks, in the language of the current page."""
     try:
         screen = parse_screen(source, _page.file, 1)

@@ -52,8 +52,10 @@ def area(config: Any) -> dict[str, Any]:
         raise ContentError(
             "mkdocs.yml", "extra.ward_scope",
             "Phạm vi phường (ward_scope) nay nằm trong docs/area.yml, không còn trong mkdocs.yml.",
-            "Xóa dòng 'ward_scope:' trong mkdocs.yml và ghi giá trị đó vào dòng 'ward_scope:' của docs/area.yml.",
+            "Xóa dòng 'ward_scope:' trong mkdocs.yml và ghi giá trị đó vào dòng 'ward_scope:' "
+            "của docs/area.yml.",
             "The ward scope (ward_scope) now lives in docs/area.yml, no longer in mkdocs.yml.",
-            "Delete the 'ward_scope:' line from mkdocs.yml and put its value on the 'ward_scope:' line of docs/area.yml.",
+            "Delete the 'ward_scope:' line from mkdocs.yml and put its value on the 'ward_scope:' line "
+            "of docs/area.yml.",
         )
     return load_area(Path(config.docs_dir))

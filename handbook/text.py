@@ -38,8 +38,10 @@ def catalogue(lang: str) -> dict[str, str]:
             f"handbook/messages/vi.yml to {lang}.yml and translate it."
         )
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise MissingText(f"handbook/messages/{lang}.yml: every line must be 'key: text' / mỗi dòng là 'khóa: chữ'")
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                             for k, v in data.items()):
+        raise MissingText(f"handbook/messages/{lang}.yml: every line must be 'key: text' / "
+                          "mỗi dòng là 'khóa: chữ'")
     return data
 
 
@@ -48,7 +50,8 @@ def message(lang: str, key: str, **values: object) -> str:
     texts = catalogue(lang)
     if key not in texts:
         raise MissingText(
-            f"handbook/messages/{lang}.yml: thiếu khóa '{key}' / missing key '{key}': add it (copy it from vi.yml)."
+            f"handbook/messages/{lang}.yml: thiếu khóa '{key}' / missing key '{key}': "
+            "add it (copy it from vi.yml)."
         )
     text = texts[key]
     return text.format(**values) if values else text

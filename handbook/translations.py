@@ -77,7 +77,7 @@ def translation_report(docs_dir: Path, changes: dict[str, datetime] | None,
             status: Status
             if not exists:
                 status = "missing"
-            elif source_changed is not None and translation_changed is not None and source_changed > translation_changed:
+            elif source_changed and translation_changed and source_changed > translation_changed:
                 status = "outdated"
             else:
                 status = "translated"
@@ -108,9 +108,10 @@ def status_markdown(report: list[Translation], lang: str, from_page: str, langua
     reader's language ``lang``, for the page ``from_page`` (relative links)."""
     lines = []
     for code in languages.translations:
-        items = [item for item in report if item.lang == code]
-        counts = {status: sum(1 for item in items if item.status == status) for status in STATUSES}
-        lines += [message(lang, "translations.summary", language=languages.name(code), total=len(items), **counts), ""]
+        of_language = [item for item in report if item.lang == code]
+        counts = {status: sum(1 for item in of_language if item.status == status) for status in STATUSES}
+        lines += [message(lang, "translations.summary", language=languages.name(code), total=len(of_language),
+                          **counts), ""]
     if not has_history:
         lines += [message(lang, "translations.no_history"), ""]
     columns = [languages.name(code) for code in languages.translations]
@@ -130,6 +131,7 @@ def status_markdown(report: list[Translation], lang: str, from_page: str, langua
         own = items.get(lang)
         title = own.translated_title if own and own.translated_title else next(iter(items.values())).title
         link = posixpath.relpath(page, base or ".")
-        cells = [_cell(status_text(items[code], lang)) if code in items else "" for code in languages.translations]
+        cells = [_cell(status_text(items[code], lang)) if code in items else ""
+                 for code in languages.translations]
         lines.append(f"| [{_cell(title)}]({link}) | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

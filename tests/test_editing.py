@@ -51,7 +51,8 @@ def updated(block: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(("path", "lang", "source", "title"), [
-    ("guides/dong-tien-dien/index.html", "vi", "guides/dong-tien-dien.md", "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"),
+    ("guides/dong-tien-dien/index.html", "vi", "guides/dong-tien-dien.md",
+     "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"),
     ("en/guides/dong-tien-dien/index.html", "en", "guides/dong-tien-dien.en.md",
      "Pay the electricity bill with the CSKH EVNSPC app"),
     ("index.html", "vi", "index.md", None),
@@ -63,7 +64,8 @@ def test_every_page_has_edit_and_report_links_and_its_date(
     block = actions(read(site_dir, path))
     edit = link(block, "hb-page-actions__edit")
     assert edit == f"{REPO}/edit/main/docs/{source}"
-    assert link_text(block, "hb-page-actions__edit") == ("Edit this page" if lang == "en" else "Sửa trang này")
+    expected = "Edit this page" if lang == "en" else "Sửa trang này"
+    assert link_text(block, "hb-page-actions__edit") == expected
     report = link(block, "hb-page-actions__report")
     assert link_text(block, "hb-page-actions__report") == (
         "Report a problem with this page" if lang == "en" else "Báo lỗi trang này")
@@ -143,7 +145,8 @@ def test_contributing_page_offers_the_guide_template_prefilled_on_github(site_di
         template = query["value"][0]
         assert "{#buoc-1}" in template and "```screen" in template and "[VIẾT:" in template
         assert "## Step 1: [WRITE:" in html.unescape(page)  # the English template, to copy
-        assert 'id="cac-kiem-tra"' in page and 'id="sua-kenh-phuong"' in page and 'id="them-huong-dan"' in page
+        assert 'id="cac-kiem-tra"' in page and 'id="sua-kenh-phuong"' in page
+        assert 'id="them-huong-dan"' in page
 
 
 def test_guide_template_passes_the_guide_rules(tmp_path: Path) -> None:

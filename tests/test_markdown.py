@@ -21,7 +21,8 @@ def _guide_step(opening: str, closing: str) -> str:
     return f"## Bước 1: Mở ứng dụng {{#buoc-1}}\n\nMở ứng dụng.\n\n{opening}\n{SCREEN}\n{closing}\n"
 
 
-@pytest.mark.parametrize(("opening", "closing"), [("```screen", "```"), ("~~~screen", "~~~"), ("````screen", "````")])
+@pytest.mark.parametrize(("opening", "closing"),
+                         [("```screen", "```"), ("~~~screen", "~~~"), ("````screen", "````")])
 def test_a_screen_block_the_build_draws_counts_as_the_steps_illustration(opening: str, closing: str) -> None:
     body = _guide_step(opening, closing)
     screens.set_page("docs/guides/x.md", "vi", "vi")

@@ -16,8 +16,9 @@ from handbook.wards import WardFile
 
 # new unit code -> (name, former units merged into it), as written in the facts file.
 FACTS_OLD_TO_NEW: dict[str, tuple[str, set[str]]] = {
-    "26080": ("Phường Long Khánh", {"Phường Xuân An", "Phường Xuân Bình", "Phường Xuân Hòa", "Phường Xuân Thanh",
-                                    "Phường Xuân Trung", "Phường Phú Bình", "Xã Bàu Trâm"}),
+    "26080": ("Phường Long Khánh", {"Phường Xuân An", "Phường Xuân Bình", "Phường Xuân Hòa",
+                                    "Phường Xuân Thanh", "Phường Xuân Trung", "Phường Phú Bình",
+                                    "Xã Bàu Trâm"}),
     "26098": ("Phường Bảo Vinh", {"Phường Bảo Vinh", "Xã Bảo Quang"}),
     "26104": ("Phường Xuân Lập", {"Phường Xuân Lập", "Phường Bàu Sen"}),
     "26113": ("Phường Hàng Gòn", {"Phường Xuân Tân", "Xã Hàng Gòn"}),
@@ -29,8 +30,8 @@ FACTS_COORDINATES = {
     "26104": (10.9139, 107.192), "26113": (10.8786, 107.217),
 }
 # TP. Long Khánh 2019–2025: 11 phường and 4 xã (Nghị quyết 673/NQ-UBTVQH14).
-FACTS_PHUONG = {"Xuân An", "Xuân Bình", "Xuân Hòa", "Xuân Thanh", "Xuân Trung", "Phú Bình", "Bảo Vinh", "Bàu Sen",
-                "Suối Tre", "Xuân Lập", "Xuân Tân"}
+FACTS_PHUONG = {"Xuân An", "Xuân Bình", "Xuân Hòa", "Xuân Thanh", "Xuân Trung", "Phú Bình", "Bảo Vinh",
+                "Bàu Sen", "Suối Tre", "Xuân Lập", "Xuân Tân"}
 FACTS_XA = {"Bảo Quang", "Bàu Trâm", "Bình Lộc", "Hàng Gòn"}
 
 
@@ -105,7 +106,8 @@ def test_country_slugs_are_unique_and_ward_files_keep_theirs() -> None:
     assert len(site.pages) == len(site.by_slug) == 3321
     assert site.by_code["26080"].slug == "long-khanh"
     assert site.by_code["26104"].slug == "xuan-lap"
-    dong_thap = next(u for u in country.units if u.short_name == "Long Khánh" and u.province_short == "Đồng Tháp")
+    dong_thap = next(u for u in country.units
+                     if u.short_name == "Long Khánh" and u.province_short == "Đồng Tháp")
     assert site.by_code[dong_thap.code].slug == "long-khanh-dong-thap"
     assert all(page.slug == fold_vietnamese(page.slug) and " " not in page.slug for page in site.pages)
 
@@ -121,7 +123,8 @@ def test_redirects_cover_every_old_address_that_is_not_a_current_page(registry) 
     assert len(redirected) == 12
 
 
-@pytest.mark.parametrize("text", ["provinces:75", "province:", "province:abc", "hanoi", "district", "long-khanh"])
+@pytest.mark.parametrize("text",
+                         ["provinces:75", "province:", "province:abc", "hanoi", "district", "long-khanh"])
 def test_a_bad_scope_is_a_bilingual_error(text: str) -> None:
     with pytest.raises(ContentError) as error:
         parse_scope(text)

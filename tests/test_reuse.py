@@ -32,7 +32,8 @@ ZH_TEXT = {
     "page.edit": "编辑此页",
 }
 ZH_CONFIG_LINE = "        - {locale: zh, name: 中文, build: true}\n"
-ZH_HOME = "---\ntitle: 首页\n---\n\n# 长庆数字手册\n\n本手册用简单的话一步一步说明如何用手机办理网上公共服务。\n"
+ZH_HOME = ("---\ntitle: 首页\n---\n\n# 长庆数字手册\n\n"
+           "本手册用简单的话一步一步说明如何用手机办理网上公共服务。\n")
 
 
 def small_project(tmp_path: Path) -> Path:
@@ -65,7 +66,8 @@ def zh_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     # 1. one catalogue file
     english = yaml.safe_load((ROOT / "handbook/messages/en.yml").read_text(encoding="utf-8"))
     (project / "handbook/messages/zh.yml").write_text(
-        yaml.safe_dump({**english, **ZH_TEXT}, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        yaml.safe_dump({**english, **ZH_TEXT}, allow_unicode=True, sort_keys=False, width=1000),
+        encoding="utf-8")
     # 2. one translated page
     (project / "docs/index.zh.md").write_text(ZH_HOME, encoding="utf-8")
     # 3. one line of configuration
@@ -156,7 +158,8 @@ emergency: []
 """
 LONG_KHANH = re.compile(r"Long Kh[aá]nh|0251", re.IGNORECASE)
 # A page's own text: its article and its one-sentence summary (front matter, shown as the meta description).
-CONTENT = re.compile(r'<article class="md-content__inner.*?</article>|<meta name="description"[^>]*>', re.DOTALL)
+CONTENT = re.compile(r'<article class="md-content__inner.*?</article>|<meta name="description"[^>]*>',
+                     re.DOTALL)
 
 
 def test_the_handbook_builds_for_another_area_without_long_khanh_outside_its_content(tmp_path: Path) -> None:

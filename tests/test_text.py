@@ -24,7 +24,8 @@ def test_every_catalogue_has_every_key_with_the_same_placeholders() -> None:
     for lang in languages:
         assert keys[lang] == every_key, f"{lang}.yml misses {sorted(every_key - keys[lang])}"
         for key in every_key:
-            assert _placeholders(catalogue(lang)[key]) == _placeholders(catalogue(languages[0])[key]), (lang, key)
+            expected = _placeholders(catalogue(languages[0])[key])
+            assert _placeholders(catalogue(lang)[key]) == expected, (lang, key)
 
 
 def test_no_catalogue_repeats_a_key() -> None:

@@ -1,4 +1,4 @@
-"""MkDocs hook for editing (thin glue; the rules live in handbook/history.py, translations.py and scaffold.py).
+"""MkDocs hook for editing (thin glue; the rules live in handbook/history.py, translations.py, scaffold.py).
 
 - Every page gets "Edit this page", "Report a problem with this page" (a prefilled new-issue link
   naming the page) and its last-updated date, drawn by overrides/partials/page-footer-actions.html
@@ -54,7 +54,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict[str, Any]:
     lang = site_config.reader_language(config)
     src = page.file.src_uri
     repo = (config.repo_url or "").rstrip("/")

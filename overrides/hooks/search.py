@@ -20,9 +20,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import search_index as rules
-from handbook.errors import ContentError, ContentErrors
 from handbook import site_config
 from handbook.area import ward_scope
+from handbook.errors import ContentError, ContentErrors
 from handbook.registry import load_registry
 
 log = logging.getLogger("mkdocs.hooks.search")

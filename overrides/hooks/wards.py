@@ -20,10 +20,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook.errors import ContentError, ContentErrors
-from handbook.qr import QR_FOLDER, write_qr_files
 from handbook import site_config
 from handbook.area import ward_scope
+from handbook.errors import ContentError, ContentErrors
+from handbook.qr import QR_FOLDER, write_qr_files
 from handbook.registry import load_registry
 from handbook.ward_render import (
     PageLinks,
