@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="every content check, without building the site")
     check.set_defaults(run=cmd_check)
 
-    guide = sub.add_parser("new-guide", help="create docs/guides/SLUG.md and SLUG.en.md from the template")
+    guide = sub.add_parser("new-guide", help="create docs/guides/SLUG.md and its translations from the templates")
     guide.add_argument("slug", help="file name without .md, e.g. dong-tien-dien")
     guide.add_argument("--title-vi", required=True)
     guide.add_argument("--title-en", required=True)

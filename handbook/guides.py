@@ -49,7 +49,7 @@ class Guide:
     next_review: datetime.date
     safety: str | None
     sources: tuple[Source, ...]
-    path: str = ""  # relative to docs/: "guides/dong-tien-dien.en.md"
+    path: str = ""  # relative to docs/: "guides/dong-tien-dien.md", "guides/dong-tien-dien.<lang>.md"
 
 
 def _error(file: str, field: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:

@@ -57,7 +57,7 @@ class Languages:
         return page if lang == self.default else page.removesuffix(".md") + f".{lang}.md"
 
     def url_prefix(self, lang: str) -> str:
-        """Where a language's pages live under the site root: '' for the default, 'en/' for English."""
+        """Where a language's pages live under the site root: ' for the default, '<lang>/' for the others."""
         return "" if lang == self.default else f"{lang}/"
 
 

@@ -44,8 +44,7 @@ def overdue_guides(docs_dir: Path, today: date) -> list[Due]:
     overdue = []
     for guide in guides:
         if date.min < guide.next_review < today:
-            suffix = ".en.md" if guide.lang == "en" else ".md"
-            overdue.append(Due(f"docs/guides/{guide.slug}{suffix}", "next_review", guide.title, guide.next_review))
+            overdue.append(Due(f"docs/{guide.path}", "next_review", guide.title, guide.next_review))
     return sorted(overdue, key=lambda due: (due.due, due.file))
 
 

@@ -34,7 +34,7 @@ class Translation:
 
     page: str  # relative to docs/, the original (default-language) file: "guides/dong-tien-dien.md"
     lang: str  # the translation's language
-    path: str  # the translation's file: "guides/dong-tien-dien.en.md"
+    path: str  # the translation's file: "guides/dong-tien-dien.<lang>.md"
     title: str  # the original's title
     translated_title: str | None  # None when there is no translation yet
     status: Status

@@ -3,7 +3,8 @@
 Templates get, on every page and on the 404 page:
 - ``hb_text``: the interface text of the reader's language (handbook/messages/<lang>.yml);
 - ``hb_lang``: the reader's language (``code``), the default one, and each language's address prefix
-  (``prefixes``: '' for the default language, 'en/' …), all from the i18n plugin's configuration.
+  (``prefixes``: '' for the default language, '<lang>/' for the others), all from the i18n plugin's
+  configuration.
 """
 
 from __future__ import annotations
