@@ -1,4 +1,4 @@
-"""MkDocs hook for editing (thin glue; the rules live in handbook/history.py, translations.py, scaffold.py).
+"""MkDocs hook for editing: thin glue (the rules are in the history, translations and scaffold modules).
 
 - Every page gets "Edit this page", "Report a problem with this page" (a prefilled new-issue link
   naming the page) and its last-updated date, drawn by overrides/partials/page-footer-actions.html
