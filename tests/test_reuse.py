@@ -70,6 +70,8 @@ def zh_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         encoding="utf-8")
     # 2. one translated page
     (project / "docs/index.zh.md").write_text(ZH_HOME, encoding="utf-8")
+    # (and one English page left untranslated, to see the English reader's notice)
+    (project / "docs/about/index.en.md").unlink()
     # 3. one line of configuration
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^(\s*languages:\n)", lambda match: match.group(1) + ZH_CONFIG_LINE, config, count=1)
@@ -100,9 +102,10 @@ def test_untranslated_pages_carry_the_notice_in_the_third_language(zh_site: tupl
     assert (site / "zh/contributing/index.html").is_file()
     # the English reader's notice is English, and leads to the English contributing page
     english = (site / "en/about/index.html").read_text(encoding="utf-8")
-    assert "hb-untranslated" not in english  # the English page exists
-    english_fallback = (site / "en/index.html").read_text(encoding="utf-8")
-    assert "此页" not in english_fallback
+    notice = re.search(r'<aside class="hb-untranslated".*?</aside>', english, re.DOTALL)
+    assert notice and "This page has not been translated into English yet." in notice.group(0)
+    assert re.search(r'href="\.\./contributing/">Help translate it</a>', notice.group(0))
+    assert "此页" not in english
     # labels around the content are in the reader's language too
     assert "编辑此页" in about and "无障碍声明" in about
 
@@ -191,6 +194,17 @@ def test_the_handbook_builds_for_another_area_without_long_khanh_outside_its_con
         checked = html if generated else CONTENT.sub("", html)
         found += [f"{name}: {match.group(0)}" for match in LONG_KHANH.finditer(checked)]
     assert not found, "\n".join(found[:20])
+
+
+def test_a_language_without_its_catalogue_is_refused_naming_the_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^(\s*languages:\n)", lambda match: match.group(1) + ZH_CONFIG_LINE, config, count=1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "handbook/messages/zh.yml" in output and "Traceback" not in output
 
 
 def test_the_old_ward_scope_setting_is_refused_with_a_clear_message(tmp_path: Path) -> None:

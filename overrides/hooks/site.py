@@ -13,11 +13,22 @@ import os
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
-from handbook.text import catalogue, message
+from handbook.text import MissingText, catalogue, message
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Every configured language needs its catalogue: stop at once, naming the file, rather than mid-build."""
+    try:
+        for code in site_config.languages(config).codes:
+            catalogue(code)
+    except MissingText as error:
+        raise PluginError(str(error)) from error
+    return config
 
 
 def _language_context(config: MkDocsConfig) -> dict[str, Any]:
