@@ -544,7 +544,8 @@ def load_ward_dir(wards_dir: Path, registry: Registry, today: date | None = None
     today = today or date.today()
     errors: list[ContentError] = []
     wards: dict[str, WardFile] = {}
-    vi_files = sorted(p for p in wards_dir.glob("*.md") if not p.name.endswith(".en.md") and p.name != "index.md")
+    # ward files are "<slug>.md" (slugs have no dot); "<slug>.<lang>.md" are translations
+    vi_files = sorted(p for p in wards_dir.glob("*.md") if "." not in p.stem and p.name != "index.md")
     en_files = sorted(p for p in wards_dir.glob("*.en.md") if p.name != "index.en.md")
     for path in vi_files:
         try:

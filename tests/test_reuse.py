@@ -130,6 +130,14 @@ def test_the_third_language_has_its_own_404(zh_site: tuple[Path, str]) -> None:
 def test_nothing_asks_for_an_english_copy_of_a_third_language_file(zh_site: tuple[Path, str]) -> None:
     site, log = zh_site
     assert ".zh.en" not in log
+    # the content checks editors run (scripts/handbook check) read the same configuration
+    from handbook.checks import check_content
+
+    project = site.parent / "project"
+    ward = (project / "docs/wards/long-khanh.en.md").read_text(encoding="utf-8")
+    (project / "docs/wards/long-khanh.zh.md").write_text(ward, encoding="utf-8")
+    problems = [str(error) for error in check_content(project).errors]
+    assert not [problem for problem in problems if ".zh" in problem], problems
     status = (site / "contributing/translations/index.html").read_text(encoding="utf-8")
     assert ".zh.en" not in status and "index.zh" not in status
     # the status table has one column per translation language
