@@ -1,11 +1,19 @@
-"""Dates as readers see them: 27/11/2026 in Vietnamese, 27 November 2026 in English."""
+"""Dates as readers see them (27/11/2026 in Vietnamese, 27 November 2026 in English), and "today".
+
+"Today" is always the date in Việt Nam (UTC+7, no daylight saving time): an editor who writes today's
+date at 06:30 in Long Khánh must not be told it is in the future because a server runs on UTC.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import re
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
+VIETNAM = datetime.timezone(datetime.timedelta(hours=7), "ICT")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def format_date(day: datetime.date, lang: str) -> str:
@@ -13,3 +21,37 @@ def format_date(day: datetime.date, lang: str) -> str:
     if lang == "en":
         return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def today_vn(now: datetime.datetime | None = None) -> datetime.date:
+    """Today's date in Việt Nam (Asia/Ho_Chi_Minh, UTC+7), whatever the computer's time zone."""
+    moment = now if now is not None else datetime.datetime.now(datetime.timezone.utc)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    return moment.astimezone(VIETNAM).date()
+
+
+def parse_date(value: object) -> tuple[datetime.date | None, str, str]:
+    """(the date, '', '') for a YEAR-MONTH-DAY date, else (None, why in Vietnamese, why in English).
+
+    Never raises: an impossible date such as 2026-02-30 gets a reason an editor understands.
+    """
+    if isinstance(value, datetime.datetime):
+        return value.date(), "", ""
+    if isinstance(value, datetime.date):
+        return value, "", ""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    match = _ISO_DATE.match(text)
+    if not match:
+        shown = "" if value is None else str(value)
+        return (None, f"«{shown}» không phải ngày viết theo dạng năm-tháng-ngày.",
+                f"'{shown}' is not a date written as year-month-day.")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return (None, f"ngày «{text}» có tháng {month}: chỉ có tháng 1 đến 12 (viết năm-tháng-ngày).",
+                f"the date '{text}' has month {month}: months are 1 to 12 (write year-month-day).")
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last or year < 1:
+        return (None, f"ngày «{text}» không có thật: tháng {month} năm {year} chỉ có {last} ngày.",
+                f"the date '{text}' does not exist: month {month} of {year} has only {last} days.")
+    return datetime.date(year, month, day), "", ""
