@@ -161,15 +161,13 @@ def _body_rules(text: str, file: str, name: str) -> list[ContentError]:
         head_lines = text.split("\n")[: first_line - 1]
     except ContentError:
         return errors  # reported by the page rules
-    for offset, line in enumerate(head_lines, start=1):
-        found = PLACEHOLDER.search(line)
-        if found:
-            errors.append(_placeholder(file, offset, found.group(0)))
-    for index, line in enumerate(_prose_lines(body)):
-        number = first_line + index
-        found = PLACEHOLDER.search(line)
+    # Placeholders anywhere (front matter, text, ```screen blocks), except in `inline code` that shows one.
+    for number, line in enumerate(head_lines + body.split("\n"), start=1):
+        found = PLACEHOLDER.search(_INLINE_CODE.sub("", line))
         if found:
             errors.append(_placeholder(file, number, found.group(0)))
+    for index, line in enumerate(_prose_lines(body)):
+        number = first_line + index
         for match in _LINK_TARGET.finditer(line):
             target = next(group for group in match.groups() if group)
             if target.lower().startswith("tel:"):

@@ -72,7 +72,7 @@ def cmd_ward_channel(root: Path, args: argparse.Namespace) -> int:
     from handbook.ward_edit import ChannelChange, set_channel
 
     change = ChannelChange(args.kind, args.value, args.source, args.status, args.name, args.hours,
-                           args.former_unit, args.replace)
+                           args.former_unit, args.replace, args.app_id)
     try:
         action = set_channel(root / "docs", ward_registry(root), args.ward, change, args.today)
     except (ContentError, ContentErrors) as error:
@@ -174,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     ward.add_argument("--former-unit", help="phường, xã cũ của kênh này / the former ward or commune of this channel")
     ward.add_argument("--replace", metavar="CŨ/OLD", help="giá trị (hoặc tên) cũ của kênh cần đổi / "
                                                         "the old value (or name) of the channel to change")
+    ward.add_argument("--app-id", help="chỉ với app: mã ứng dụng trong liên kết cửa hàng / "
+                                       "app only: the app id the store link names")
     ward.set_defaults(run=cmd_ward_channel)
 
     translations = command("translations", "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ",
