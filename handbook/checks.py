@@ -30,16 +30,24 @@ import yaml
 
 from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
-from handbook.frontmatter import Note, duplicate_keys, load_yaml, nfd_problems, raw_text, read_content, split_front_matter
-from handbook.phones import tel_target_problem
-from handbook.search_index import SYNONYMS_FILE, parse_synonyms
-from handbook.slugs import slugify
+from handbook.frontmatter import (
+    Note,
+    duplicate_keys,
+    load_yaml,
+    nfd_problems,
+    raw_text,
+    read_content,
+    split_front_matter,
+)
 from handbook.guide_page import closing_markdown, opening_markdown
 from handbook.guides import Guide, load_guides
 from handbook.html_safety import check_docs as check_html
 from handbook.internal_links import check_links, page_anchors
+from handbook.phones import tel_target_problem
 from handbook.registry import Registry, load_registry
 from handbook.screens import check_markdown
+from handbook.search_index import SYNONYMS_FILE, parse_synonyms
+from handbook.slugs import slugify
 from handbook.ward_site import WardSite
 from handbook.wards import WardFile, load_ward_dir
 

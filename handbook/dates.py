@@ -25,9 +25,9 @@ def format_date(day: datetime.date, lang: str) -> str:
 
 def today_vn(now: datetime.datetime | None = None) -> datetime.date:
     """Today's date in Việt Nam (Asia/Ho_Chi_Minh, UTC+7), whatever the computer's time zone."""
-    moment = now if now is not None else datetime.datetime.now(datetime.timezone.utc)
+    moment = now if now is not None else datetime.datetime.now(datetime.UTC)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=datetime.timezone.utc)
+        moment = moment.replace(tzinfo=datetime.UTC)
     return moment.astimezone(VIETNAM).date()
 
 

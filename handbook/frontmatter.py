@@ -1,7 +1,7 @@
 """The ONE reading path for every file an editor writes (guides, wards, search synonyms, the area file).
 
 bytes → encoding check (UTF-8 only; Windows-1258, TCVN3, VNI or UTF-16 get a message naming the file and
-line) → byte-order mark removed (with a note, not an error) → NFC normalisation (text typed with decomposed
+line) → byte-order mark removed (with a note, not an error) → CRLF read as LF → NFC normalisation (text typed with decomposed
 accents still compares equal; :func:`nfd_problems` tells the editor to fix the file) → YAML read by
 :class:`StrictLoader` → the schema of each kind of file (handbook/guides.py, handbook/wards.py …), which
 gets the file line of every key from :class:`YamlMap`.
@@ -106,7 +106,8 @@ def decode_content(data: bytes, file: str) -> tuple[str, list[Note]]:
     if "\x00" in text:
         raise _encoding_error(file, text[: text.index("\x00")].count("\n") + 1,
                               "có ký tự rỗng (NUL)", "it contains NUL characters")
-    return unicodedata.normalize("NFC", text), notes
+    # Windows line endings (CRLF) read as LF: line numbers stay the same, rules see one kind of line.
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")), notes
 
 
 def read_content(path: Path, file: str) -> tuple[str, list[Note]]:
@@ -363,7 +364,7 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     """
     if text.startswith(BOM):
         text = text[1:]
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     match = FRONT_MATTER.match(text)
     if not match:
         if _OPENING.match(text):

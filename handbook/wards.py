@@ -124,7 +124,7 @@ def _line(mapping: object, key: str) -> int:
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Front matter (with line numbers), body, and the file line the body starts on."""
-    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n"))
     match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(

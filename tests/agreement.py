@@ -63,13 +63,9 @@ def minimal_project(destination: Path, files: dict[str, bytes], source: Path = R
     shutil.copy(source / "mkdocs.yml", destination / "mkdocs.yml")
     (destination / "overrides").symlink_to(source / "overrides", target_is_directory=True)
     wanted: set[str] = set()
-    for name in files:
+    for name, data in files.items():
         wanted.update(_pair(name))
-        try:
-            text = files[name].decode("utf-8", errors="replace")
-        except AttributeError:
-            text = ""
-        for linked in _links(text, name):
+        for linked in _links(data.decode("utf-8", errors="replace"), name):
             wanted.update(_pair(linked))
     for page in NAV_PAGES:
         wanted.update(_pair(page))

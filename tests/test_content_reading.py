@@ -124,10 +124,10 @@ def test_unclosed_front_matter_is_named() -> None:
 
 
 def test_today_is_the_date_in_viet_nam() -> None:
-    before_seven_utc = datetime.datetime(2026, 11, 29, 23, 30, tzinfo=datetime.timezone.utc)  # 06:30 in Long Khánh
+    before_seven_utc = datetime.datetime(2026, 11, 29, 23, 30, tzinfo=datetime.UTC)  # 06:30 in Long Khánh
     assert today_vn(before_seven_utc) == datetime.date(2026, 11, 30)
-    assert today_vn(datetime.datetime(2026, 11, 30, 16, 59, tzinfo=datetime.timezone.utc)) == datetime.date(2026, 11, 30)
-    assert today_vn(datetime.datetime(2026, 11, 30, 17, 0, tzinfo=datetime.timezone.utc)) == datetime.date(2026, 12, 1)
+    assert today_vn(datetime.datetime(2026, 11, 30, 16, 59, tzinfo=datetime.UTC)) == datetime.date(2026, 11, 30)
+    assert today_vn(datetime.datetime(2026, 11, 30, 17, 0, tzinfo=datetime.UTC)) == datetime.date(2026, 12, 1)
 
 
 @pytest.mark.parametrize(("value", "words"), [
