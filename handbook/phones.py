@@ -86,6 +86,14 @@ class Phone:
             return f"{d[:4]} {d[4:]}"
         return f"{d[:4]} {d[4:7]} {d[7:]}"
 
+    def shown(self, lang: str) -> str:
+        """:attr:`display`, followed for a paid (1900) number by a warning in ``lang`` (interface catalogue)."""
+        if not self.paid:
+            return self.display
+        from handbook.text import message
+
+        return f"{self.display} {message(lang, 'phones.paid')}"
+
     @property
     def tel(self) -> str:
         """The ``tel:`` link target."""

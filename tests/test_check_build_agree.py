@@ -96,6 +96,7 @@ def test_valid_variants_pass_both(tmp_path: Path) -> None:
     """A ward file saved on Windows (CRLF, BOM) with unquoted numbers and an area code outside 0251."""
     channels = (PHONE_CHANNEL.format(value="02713888999")  # unquoted: read as the digits typed, never octal
                 + PHONE_CHANNEL.format(value="113")
+                + PHONE_CHANNEL.format(value='"1900 1006"')
                 + URL_CHANNEL.format(kind="fanpage", value="https://www.facebook.com/BaoVinh24h"))
     text = with_channel(channels)
     data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()
@@ -105,3 +106,4 @@ def test_valid_variants_pass_both(tmp_path: Path) -> None:
     assert "BOM" in outcome.check_text and "BOM" in outcome.build_text  # a note, not an error
     page = (tmp_path / "site/wards/bao-vinh/index.html").read_text(encoding="utf-8")
     assert "0271 3888 999" in page and 'href="tel:+842713888999"' in page and 'href="tel:113"' in page
+    assert "1900 1006 (số 1900, người gọi trả cước cao)" in page  # a paid number says so

@@ -225,6 +225,12 @@ def test_mobiles_hotlines_and_short_codes(raw: str, kind: str, paid: bool) -> No
     assert (phone.kind, phone.paid) == (kind, paid)
 
 
+def test_a_paid_number_says_so_in_the_readers_language() -> None:
+    assert parse_phone("1900 1006").shown("en") == "1900 1006 (1900 number, the caller pays a premium rate)"
+    assert "cước cao" in parse_phone("1900 1006").shown("vi")
+    assert parse_phone("1800 1091").shown("vi") == "1800 1091"
+
+
 @pytest.mark.parametrize("raw", ["0302345678", "0952345678", "02233888999", "0251 388 899", "116", "1901 1006", "abc"])
 def test_numbers_outside_the_plan_are_refused(raw: str) -> None:
     with pytest.raises(PhoneError) as raised:
