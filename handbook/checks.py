@@ -200,6 +200,24 @@ def _body_rules(text: str, file: str, name: str) -> list[ContentError]:
     return errors
 
 
+# The wards hook (overrides/hooks/wards.py, DIRECTORY_MARKER) inserts the directory at this line.
+WARD_DIRECTORY_MARKER = "<!-- ward-directory -->"
+
+
+def _marker_rules(texts: dict[str, str]) -> list[ContentError]:
+    errors = []
+    for name in ("wards/index.md", "wards/index.en.md"):
+        if name in texts and WARD_DIRECTORY_MARKER not in texts[name]:
+            errors.append(ContentError(
+                f"docs/{name}", WARD_DIRECTORY_MARKER,
+                f"thiếu dòng {WARD_DIRECTORY_MARKER}: danh bạ phường được chèn vào chỗ dòng này.",
+                f"thêm lại dòng {WARD_DIRECTORY_MARKER} vào trang.",
+                f"the line {WARD_DIRECTORY_MARKER} is missing: the ward directory is inserted there.",
+                f"put the line {WARD_DIRECTORY_MARKER} back on the page.",
+            ))
+    return errors
+
+
 def _placeholder(file: str, line: int, text: str) -> ContentError:
     return ContentError(
         file, f"dòng {line} / line {line}",
@@ -306,6 +324,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     if unreadable:
         return result  # the other rules read files themselves: first the editor saves these as UTF-8
     result.errors += _data_files(root, texts)
+    result.errors += _marker_rules(texts)
     result.errors += _page_checks(pages)
     for name, text in pages:
         result.errors += _body_rules(text, f"docs/{name}", name)
