@@ -284,8 +284,8 @@ def _pages(docs_dir: Path, texts: dict[str, str] | None = None) -> list[tuple[st
     """(name relative to docs/, text) of every Markdown page."""
     if texts is not None:
         return [(name, text) for name, text in sorted(texts.items()) if name.endswith(".md")]
-    return [(path.relative_to(docs_dir).as_posix(), read_content(path, f"docs/{path.name}")[0])
-            for path in sorted(docs_dir.rglob("*.md"))]
+    return [(name, read_content(path, f"docs/{name}")[0])
+            for path in sorted(docs_dir.rglob("*.md")) for name in [path.relative_to(docs_dir).as_posix()]]
 
 
 def _page_checks(pages: list[tuple[str, str]]) -> list[ContentError]:

@@ -12,8 +12,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from agreement import check_and_build, minimal_project
+
 from conftest import ROOT
 
 WARD = "wards/bao-vinh.md"

@@ -25,10 +25,10 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from agreement import check_and_build, minimal_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agreement import check_and_build, minimal_project
 from conftest import ROOT
 from handbook.phones import AREA_CODES, MOBILE_PREFIXES, SHORT_CODES
 
