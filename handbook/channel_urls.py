@@ -138,9 +138,9 @@ def _zalo(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
               "https://zalo.me/ followed by a long number.")
     if host in ZALO_NEAR:
         return ShapeProblem(f"«{host}» không phải địa chỉ người dân dùng để quan tâm tài khoản chính thức.",
-                            "dùng https://zalo.me/<mã OA>. " + how_vi,
+                            "dùng https://zalo.me/<mã OA>: " + how_vi,
                             f"'{host}' is not the address residents use to follow an official account.",
-                            "use https://zalo.me/<OA id>. " + how_en)
+                            "use https://zalo.me/<OA id>: " + how_en)
     if host != ZALO:
         return None
     segments = [part for part in path.split("/") if part]
@@ -152,9 +152,9 @@ def _zalo(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
                             "this is an invitation to a Zalo group, not an official account (OA).", how_en)
     if len(segments) == 1 and _PHONE_LIKE.match(segments[0]):
         return ShapeProblem("đây là Zalo của một số điện thoại (một người), không phải tài khoản chính thức (OA).",
-                            "không đăng số điện thoại cá nhân; ghi số đường dây nóng của phường ở loại hotline. " + how_vi,
+                            "không đăng số điện thoại cá nhân (số đường dây nóng của phường ghi ở loại hotline); " + how_vi,
                             "this is the Zalo of a phone number (a person), not an official account (OA).",
-                            "do not publish personal numbers; put the ward's hotline under kind hotline. " + how_en)
+                            "do not publish personal numbers (the ward's hotline goes under kind hotline); " + how_en)
     if len(segments) == 1 and _OA_ID.match(segments[0]) and not query:
         return None
     return ShapeProblem("địa chỉ này không có dạng https://zalo.me/<mã OA> (một dãy số dài, không có gì phía sau).",
