@@ -1,13 +1,13 @@
-"""scripts/handbook: the maintainers' and editors' command line.
+"""scripts/handbook: công cụ dòng lệnh cho người biên tập / the editors' and maintainers' command line.
 
-    scripts/handbook check                    every content check, without building the site
+    scripts/handbook check                    kiểm tra mọi nội dung, như khi dựng trang / every content check the build runs
     scripts/handbook new-guide SLUG --title-vi ... --title-en ... --category ...
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
-    scripts/handbook translations             every page: translated, missing or outdated
-    scripts/handbook review                   guides and ward channels due for review
+    scripts/handbook translations             mỗi trang: đã dịch, thiếu hay cũ / every page: translated, missing or outdated
+    scripts/handbook review                   việc cần xem lại / guides and ward channels due for review
 
 Only argument parsing and printing live here; each sub-command calls one module of handbook/.
-Messages are in Vietnamese first, then English.
+Help and messages are in Vietnamese first, then English, like every message editors see.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
 from handbook.guides import CATEGORIES
 from handbook.lang import project_languages
@@ -40,18 +41,11 @@ def _print_errors(error: ContentError | ContentErrors) -> int:
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     from handbook.checks import check_content
-    from handbook.scaffold import template_leftovers
 
     started = time.monotonic()
     result = check_content(root, args.today)
-    leftovers: dict[str, list[int]] = {}
-    for file, line in template_leftovers(root / "docs"):
-        leftovers.setdefault(file, []).append(line)
-    for file, lines in leftovers.items():
-        numbers = ", ".join(map(str, lines))
-        print(f"{file} (dòng / lines {numbers})\n"
-              f"  [vi] Nhắc: còn {len(lines)} chỗ chữ mẫu «[VIẾT: …]» / «[WRITE: …]» chưa viết lại.\n"
-              f"  [en] Reminder: {len(lines)} places still have template text '[VIẾT: …]' / '[WRITE: …]'.")
+    for note in result.notes:
+        print(note.message())
     seconds = time.monotonic() - started
     if result.errors:
         return _print_errors(ContentErrors(result.errors))
@@ -79,7 +73,7 @@ def cmd_ward_channel(root: Path, args: argparse.Namespace) -> int:
     from handbook.ward_edit import ChannelChange, set_channel
 
     change = ChannelChange(args.kind, args.value, args.source, args.status, args.name, args.hours,
-                           args.former_unit, args.replace)
+                           args.former_unit, args.replace, args.app_id)
     try:
         action = set_channel(root / "docs", ward_registry(root), args.ward, change, args.today)
     except (ContentError, ContentErrors) as error:
@@ -141,40 +135,84 @@ def _steps(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scripts/handbook", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, help="the project folder (default: found from here)")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser = _Parser(prog="scripts/handbook", description=__doc__.split("\n\n")[0],
+                     formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False,
+                     epilog="Ví dụ / Example: scripts/handbook check")
+    _help(parser)
+    parser.add_argument("--root", type=Path, metavar="THƯ_MỤC/FOLDER",
+                        help="thư mục dự án (mặc định: tìm từ đây lên) / the project folder (default: found from here)")
+    parser.add_argument("--today", type=date.fromisoformat, default=today_vn(), help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH/COMMAND", parser_class=_Parser,
+                                title="lệnh / commands")
 
-    check = sub.add_parser("check", help="every content check, without building the site")
+    def command(name: str, vi: str, en: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, help=f"{vi} / {en}", description=f"{vi}.\n{en}.", add_help=False,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+        _help(parser)
+        return parser
+
+    check = command("check", "kiểm tra mọi nội dung đúng như khi dựng trang, không dựng trang",
+                    "every content check the build runs, without building the site")
     check.set_defaults(run=cmd_check)
 
-    guide = sub.add_parser("new-guide", help="create docs/guides/SLUG.md and its translations from the templates")
-    guide.add_argument("slug", help="file name without .md, e.g. dong-tien-dien")
-    guide.add_argument("--title-vi", required=True)
-    guide.add_argument("--title-en", required=True)
-    guide.add_argument("--category", required=True, choices=list(CATEGORIES))
-    guide.add_argument("--steps", type=_steps, default=3, help="how many steps (default 3)")
+    guide = command("new-guide", "tạo docs/guides/SLUG.md và các bản dịch từ mẫu",
+                    "create docs/guides/SLUG.md and its translations from the templates")
+    guide.add_argument("slug", help="tên tệp không có .md, ví dụ dong-tien-dien / file name without .md, e.g. dong-tien-dien")
+    guide.add_argument("--title-vi", required=True, help="tên tiếng Việt / Vietnamese title")
+    guide.add_argument("--title-en", required=True, help="tên tiếng Anh / English title")
+    guide.add_argument("--category", required=True, choices=list(CATEGORIES), help="nhóm / category")
+    guide.add_argument("--steps", type=_steps, default=3, help="số bước (mặc định 3) / how many steps (default 3)")
     guide.set_defaults(run=cmd_new_guide)
 
-    ward = sub.add_parser("ward-channel", help="add or update a channel of a ward (checked: today)")
-    ward.add_argument("ward", help="the ward file name without .md, e.g. bao-vinh")
-    ward.add_argument("kind", choices=KINDS)
-    ward.add_argument("value", help="the address, phone number, e-mail or office address")
-    ward.add_argument("--source", required=True, help="where it was checked: a document name or https address")
-    ward.add_argument("--status", required=True, choices=STATUSES)
-    ward.add_argument("--name", help="the name residents see, e.g. BaoQuang24/7")
-    ward.add_argument("--hours", help="opening hours (office only)")
-    ward.add_argument("--former-unit", help="the former ward or commune this channel belonged to")
-    ward.add_argument("--replace", metavar="OLD", help="the old value (or name) of the channel to change")
+    ward = command("ward-channel", "thêm hoặc cập nhật một kênh của phường (checked: hôm nay)",
+                   "add or update a channel of a ward (checked: today)")
+    ward.add_argument("ward", help="tên tệp phường không có .md, ví dụ bao-vinh / the ward file name without .md")
+    ward.add_argument("kind", choices=KINDS, help="loại kênh / channel kind")
+    ward.add_argument("value", help="địa chỉ web, số điện thoại, e-mail hoặc địa chỉ trụ sở / "
+                                    "the address, phone number, e-mail or office address")
+    ward.add_argument("--source", required=True, help="nơi đã kiểm tra: tên văn bản hoặc địa chỉ https / "
+                                                      "where it was checked: a document name or https address")
+    ward.add_argument("--status", required=True, choices=STATUSES, help="mức xác minh / how it was verified")
+    ward.add_argument("--name", help="tên người dân thấy, ví dụ BaoQuang24/7 / the name residents see")
+    ward.add_argument("--hours", help="giờ làm việc (chỉ trụ sở) / opening hours (office only)")
+    ward.add_argument("--former-unit", help="phường, xã cũ của kênh này / the former ward or commune of this channel")
+    ward.add_argument("--replace", metavar="CŨ/OLD", help="giá trị (hoặc tên) cũ của kênh cần đổi / "
+                                                        "the old value (or name) of the channel to change")
+    ward.add_argument("--app-id", help="chỉ với app: mã ứng dụng trong liên kết cửa hàng / "
+                                       "app only: the app id the store link names")
     ward.set_defaults(run=cmd_ward_channel)
 
-    translations = sub.add_parser("translations", help="every page: translated, missing or outdated")
+    translations = command("translations", "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ",
+                           "every page: translated, missing or outdated")
     translations.set_defaults(run=cmd_translations)
 
-    review = sub.add_parser("review", help="guides past next_review, ward channels not checked for 6 months")
+    review = command("review", "hướng dẫn quá hạn xem lại, kênh phường chưa kiểm tra 6 tháng",
+                     "guides past next_review, ward channels not checked for 6 months")
     review.set_defaults(run=cmd_review)
     return parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its own words in Vietnamese and English (usage, errors)."""
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "Cách dùng / usage:", 1)
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage:", "Cách dùng / usage:", 1)
+        return text.replace("positional arguments:", "tham số / arguments:").replace("options:", "tùy chọn / options:")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        words = {"the following arguments are required": "thiếu tham số bắt buộc",
+                 "invalid choice": "lựa chọn không có", "unrecognized arguments": "tham số không hiểu"}
+        vi = next((vi for en, vi in words.items() if en in message), "lệnh viết sai")
+        self.exit(2, f"{self.prog}: Lỗi: {vi} — Error: {message}\n"
+                     f"Xem / See: {self.prog} --help\n")
+
+
+def _help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này / show this help")
 
 
 def main(argv: list[str] | None = None) -> int:

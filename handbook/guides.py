@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from handbook.dates import parse_date, today_vn
 from handbook.domains import check_url
 from handbook.errors import ContentError
-from handbook.frontmatter import read_front_matter
+from handbook.frontmatter import YamlMap, read_front_matter
 from handbook.lang import Languages, project_languages
 from handbook.markdown import blank_fences
 from handbook.screens import screen_fences
@@ -23,6 +24,10 @@ CATEGORIES: tuple[str, ...] = ("public-services", "payments", "ward-channels", "
 REQUIRED_KEYS = ("title", "summary", "category", "needs", "duration_minutes",
                  "last_reviewed", "next_review", "sources")
 OPTIONAL_KEYS = ("safety", "hide", "search", "source_hash")
+# A review date further ahead than this is a typo (2099) or a promise nobody keeps.
+MAX_REVIEW_YEARS = 2
+# Fields that must be the same in a guide and its translation.
+PAIR_KEYS = ("category", "last_reviewed", "next_review")
 
 _H2_OR_H3 = re.compile(r"^(#{2,3})[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[ \t]*#([a-z0-9-]+)[ \t]*\}$")
@@ -52,25 +57,37 @@ class Guide:
     path: str = ""  # relative to docs/: "guides/dong-tien-dien.md", "guides/dong-tien-dien.<lang>.md"
 
 
-def _error(file: str, field: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:
-    return ContentError(file, f"trường / field '{field}'", problem_vi, fix_vi, problem_en, fix_en)
+def _error(file: str, field: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str,
+           meta: object = None, key: str | None = None) -> ContentError:
+    """An error at ``field``; with the front matter (``meta``) it names the file line of ``key`` too."""
+    key = key or field.split("[")[0].split(".")[0]
+    where = f"trường / field '{field}'"
+    if isinstance(meta, YamlMap) and key in meta.key_lines:
+        line = meta.key_lines[key]
+        where = f"dòng {line} / line {line}, {where}"
+    return ContentError(file, where, problem_vi, fix_vi, problem_en, fix_en)
 
 
 def _text(meta: dict[str, Any], key: str, file: str, errors: list[ContentError]) -> str:
     value = meta.get(key)
     if isinstance(value, str) and value.strip():
         return value.strip()
-    errors.append(_error(file, key, "Thiếu nội dung hoặc không phải chữ.", f"Viết '{key}: ...' bằng một câu.",
-                         "Missing, or not text.", f"Write '{key}: ...' as one sentence."))
+    errors.append(_error(file, key, "Thiếu nội dung hoặc không phải chữ.",
+                         f"Viết '{key}: ...' bằng một câu; nếu câu có dấu hai chấm, đặt cả câu trong dấu ngoặc kép.",
+                         "Missing, or not text.",
+                         f"Write '{key}: ...' as one sentence; if it has a colon, put it all in quotes.", meta))
     return ""
 
 
 def _date(meta: dict[str, Any], key: str, file: str, errors: list[ContentError]) -> datetime.date:
     value = meta.get(key)
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    errors.append(_error(file, key, f"Ngày không hợp lệ: {value!r}.", "Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-27.",
-                         f"Not a valid date: {value!r}.", "Write the date as YEAR-MONTH-DAY, for example 2026-11-27."))
+    day, why_vi, why_en = parse_date(value)
+    if day is not None:
+        return day
+    errors.append(_error(file, key, f"Ngày không hợp lệ: {why_vi}", "Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-27, "
+                         "đúng một ngày có trên lịch.",
+                         f"Not a valid date: {why_en}", "Write the date as YEAR-MONTH-DAY, for example 2026-11-27, "
+                         "a day that exists.", meta))
     return datetime.date.min
 
 
@@ -85,9 +102,12 @@ def _sources(meta: dict[str, Any], file: str, errors: list[ContentError]) -> tup
         field = f"sources[{index}]"
         if not isinstance(item, dict) or not isinstance(item.get("title"), str) or set(item) - {"title", "url"}:
             errors.append(_error(file, field, "Nguồn phải có 'title' (và có thể có 'url'), không có khóa khác.",
-                                 "Viết '- title: tên nguồn' rồi, nếu có, dòng '  url: https://...'.",
+                                 "Viết '- title: tên nguồn' rồi, nếu có, dòng '  url: https://...'; tên nguồn có "
+                                 "dấu hai chấm thì đặt trong dấu ngoặc kép.",
                                  "A source needs 'title' (and optionally 'url') and no other key.",
-                                 "Write '- title: source name' and, if any, '  url: https://...'."))
+                                 "Write '- title: source name' and, if any, '  url: https://...'; a title with a "
+                                 "colon goes in quotes.", item if isinstance(item, YamlMap) else meta, "title"
+                                 if isinstance(item, YamlMap) else "sources"))
             continue
         url = item.get("url")
         if url is not None:
@@ -96,37 +116,44 @@ def _sources(meta: dict[str, Any], file: str, errors: list[ContentError]) -> tup
                 errors.append(_error(file, f"{field}.url", f"Đường dẫn không được phép: {reason}",
                                      "Chỉ dẫn tới trang chính thức (https, tên miền trong danh sách cho phép).",
                                      f"Link not allowed: {reason}",
-                                     "Link only to official sites (https, a domain on the allowlist)."))
+                                     "Link only to official sites (https, a domain on the allowlist).", item, "url"))
         sources.append(Source(item["title"].strip(), url))
     return tuple(sources)
 
 
-def parse_guide(meta: dict[str, Any], file: str, slug: str, lang: str) -> tuple[Guide, list[ContentError]]:
-    """Check a guide's front matter; return the guide and every problem found."""
+def parse_guide(meta: dict[str, Any], file: str, slug: str, lang: str,
+                today: datetime.date | None = None) -> tuple[Guide, list[ContentError]]:
+    """Check a guide's front matter; return the guide and every problem found.
+
+    ``today`` (default: today in Việt Nam) bounds the review dates: ``last_reviewed`` not in the future,
+    ``next_review`` at most :data:`MAX_REVIEW_YEARS` years ahead.
+    """
+    today = today or today_vn()
     errors: list[ContentError] = []
     for key in sorted(set(meta) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS)):
         errors.append(_error(file, key, "Khóa không có trong mẫu hướng dẫn (có thể viết sai chính tả).",
                              "Sửa tên khóa cho đúng một trong: " + ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS) + ".",
                              "This key is not part of the guide template (a typo?).",
-                             "Rename it to one of: " + ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS) + "."))
+                             "Rename it to one of: " + ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS) + ".", meta, str(key)))
     title = _text(meta, "title", file, errors)
     summary = _text(meta, "summary", file, errors)
     category = meta.get("category")
     if category not in CATEGORIES:
         errors.append(_error(file, "category", f"Nhóm không hợp lệ: {category!r}.", "Chọn một trong: " + ", ".join(CATEGORIES) + ".",
-                             f"Unknown category: {category!r}.", "Choose one of: " + ", ".join(CATEGORIES) + "."))
+                             f"Unknown category: {category!r}.", "Choose one of: " + ", ".join(CATEGORIES) + ".", meta))
     needs = meta.get("needs")
     if not isinstance(needs, list) or not needs or not all(isinstance(n, str) and n.strip() for n in needs):
         errors.append(_error(file, "needs", "Cần liệt kê những thứ người đọc cần chuẩn bị.",
                              "Viết mỗi thứ trên một dòng bắt đầu bằng '  - '.",
-                             "List what the reader needs before starting.", "Write one item per line starting with '  - '."))
+                             "List what the reader needs before starting.", "Write one item per line starting with '  - '.",
+                             meta))
         needs = []
     duration = meta.get("duration_minutes")
     if not isinstance(duration, int) or isinstance(duration, bool) or not 1 <= duration <= 240:
         errors.append(_error(file, "duration_minutes", f"Thời gian không hợp lệ: {duration!r}.",
                              "Ghi số phút ước chừng, từ 1 đến 240, ví dụ 'duration_minutes: 10'.",
                              f"Not a valid duration: {duration!r}.",
-                             "Give the approximate minutes, 1 to 240, for example 'duration_minutes: 10'."))
+                             "Give the approximate minutes, 1 to 240, for example 'duration_minutes: 10'.", meta))
         duration = 0
     last_reviewed = _date(meta, "last_reviewed", file, errors)
     next_review = _date(meta, "next_review", file, errors)
@@ -134,15 +161,38 @@ def parse_guide(meta: dict[str, Any], file: str, slug: str, lang: str) -> tuple[
         errors.append(_error(file, "next_review", "Ngày xem lại tiếp theo phải sau ngày xem lại lần cuối.",
                              "Đặt 'next_review' sau 'last_reviewed', thường là 6 tháng sau.",
                              "The next review date must be after the last review date.",
-                             "Set 'next_review' after 'last_reviewed', usually six months later."))
+                             "Set 'next_review' after 'last_reviewed', usually six months later.", meta))
+    if last_reviewed != datetime.date.min and last_reviewed > today:
+        errors.append(_error(file, "last_reviewed",
+                             f"Ngày xem lại lần cuối {last_reviewed.isoformat()} ở tương lai (hôm nay ở Việt Nam là "
+                             f"{today.isoformat()}).", "Ghi ngày bạn đã thật sự xem lại hướng dẫn.",
+                             f"The last review date {last_reviewed.isoformat()} is in the future (today in Việt Nam is "
+                             f"{today.isoformat()}).", "Write the date you actually reviewed the guide.", meta))
+    latest = _years_after(today, MAX_REVIEW_YEARS)
+    if next_review != datetime.date.min and next_review > latest:
+        errors.append(_error(file, "next_review",
+                             f"Ngày xem lại tiếp theo {next_review.isoformat()} xa quá {MAX_REVIEW_YEARS} năm.",
+                             f"Đặt 'next_review' trong vòng {MAX_REVIEW_YEARS} năm (thường là 6 tháng sau "
+                             f"'last_reviewed'), muộn nhất {latest.isoformat()}.",
+                             f"The next review date {next_review.isoformat()} is more than {MAX_REVIEW_YEARS} years ahead.",
+                             f"Set 'next_review' within {MAX_REVIEW_YEARS} years (usually six months after "
+                             f"'last_reviewed'), {latest.isoformat()} at the latest.", meta))
     safety = meta.get("safety")
     if safety is not None and not (isinstance(safety, str) and safety.strip()):
         errors.append(_error(file, "safety", "Lưu ý an toàn phải là một câu chữ.", "Viết 'safety: ...' bằng một câu, hoặc bỏ dòng này.",
-                             "The safety note must be text.", "Write 'safety: ...' as one sentence, or remove the line."))
+                             "The safety note must be text.", "Write 'safety: ...' as one sentence, or remove the line.",
+                             meta))
         safety = None
     guide = Guide(slug, lang, title, summary, str(category), tuple(n.strip() for n in needs), duration,
                   last_reviewed, next_review, safety.strip() if safety else None, _sources(meta, file, errors))
     return guide, errors
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def heading_ids(body: str, file: str, first_line: int) -> tuple[list[str], list[ContentError]]:
@@ -210,7 +260,8 @@ def count_screens(body: str) -> int:
     return len(screen_fences(body.split("\n")))
 
 
-def load_guides(docs_dir: Path, languages: Languages | None = None) -> tuple[list[Guide], list[ContentError]]:
+def load_guides(docs_dir: Path, languages: Languages | None = None,
+                today: datetime.date | None = None) -> tuple[list[Guide], list[ContentError]]:
     """Read and check every guide in every configured language, and its translations.
 
     A language that has translated the guides index (``guides/index.<lang>.md``) must translate every
@@ -240,6 +291,7 @@ def load_guides(docs_dir: Path, languages: Languages | None = None) -> tuple[lis
                     f"The {name} translation docs/guides/{translated.name} is missing.",
                     f"Copy the original file to {translated.name} and translate it; keep the {{#...}} ids."))
         bodies: list[tuple[str, list[str], int]] = []
+        metas: list[tuple[str, dict[str, Any]]] = []
         for path in files:
             name = f"docs/guides/{path.name}"
             try:
@@ -247,14 +299,37 @@ def load_guides(docs_dir: Path, languages: Languages | None = None) -> tuple[lis
             except ContentError as error:
                 errors.append(error)
                 continue
-            guide, problems = parse_guide(meta, name, source.stem, languages.of_file(path.name))
+            guide, problems = parse_guide(meta, name, source.stem, languages.of_file(path.name), today)
+            metas.append((name, meta))
             ids, id_problems = heading_ids(body, name, first_line)
             errors += problems + id_problems + step_problems(body, name, first_line)
             guides.append(replace(guide, path=f"guides/{path.name}"))
             bodies.append((name, ids, count_screens(body)))
         if bodies and bodies[0][0] == f"docs/guides/{source.name}":
             errors += [problem for body in bodies[1:] for problem in _pair_problems(bodies[0], body)]
+        if metas and metas[0][0] == f"docs/guides/{source.name}":
+            errors += [problem for meta in metas[1:] for problem in pair_meta_problems(metas[0], meta)]
     return guides, errors
+
+
+def pair_meta_problems(source: tuple[str, dict[str, Any]],
+                       translation: tuple[str, dict[str, Any]]) -> list[ContentError]:
+    """A guide and its translation state the same category and review dates (:data:`PAIR_KEYS`)."""
+    (vi_name, vi_meta), (en_name, en_meta) = source, translation
+    errors = []
+    for key in PAIR_KEYS:
+        vi_value, en_value = vi_meta.get(key), en_meta.get(key)
+        if key != "category":
+            vi_value, en_value = parse_date(vi_value)[0] or vi_value, parse_date(en_value)[0] or en_value
+        if vi_value is None or en_value is None or str(vi_value) == str(en_value):
+            continue  # a missing value is reported by the field rules
+        errors.append(_error(
+            en_name, key, f"'{key}' là «{en_value}» nhưng bản gốc {vi_name} ghi «{vi_value}».",
+            f"Hai bản của một hướng dẫn phải ghi cùng '{key}': sửa cho giống nhau (xem lại cả hai bản nếu cần).",
+            f"'{key}' is '{en_value}' but the original file {vi_name} says '{vi_value}'.",
+            f"Both files of a guide must state the same '{key}': make them equal (review both if needed).",
+            en_meta))
+    return errors
 
 
 def _pair_problems(source: tuple[str, list[str], int], translation: tuple[str, list[str], int]) -> list[ContentError]:

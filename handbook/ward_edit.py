@@ -2,7 +2,9 @@
 
 The file is edited in place with a round-trip YAML reader, so the comments and the layout editors
 wrote stay as they were. The result is checked with the ward rules (handbook/wards.py) before it
-is kept: a rejected change leaves the files as they were.
+is kept: a rejected change leaves the files as they were. The file keeps its line endings (a file saved
+on Windows with CRLF stays CRLF, so the change is a few lines in a diff, not the whole file) and its
+byte-order mark if it had one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.errors import ContentError, ContentErrors
+from handbook.frontmatter import BOM, decode_content
 from handbook.phones import PhoneError, parse_phone
 from handbook.registry import Registry
 from handbook.ward_site import WardSite
@@ -34,6 +37,7 @@ class ChannelChange:
     hours: str | None = None
     former_unit: str | None = None
     replace: str | None = None  # the old value (or name) of the channel to change
+    app_id: str | None = None  # app only: the store id the link names
 
 
 def _comparable(kind: str, value: object) -> str:
@@ -114,12 +118,29 @@ def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelCh
     path = docs_dir / "wards" / f"{slug}.md"
     label = f"docs/wards/{slug}.md"
     created = {} if path.exists() else _new_ward_files(docs_dir, registry, slug)
-    original = created.get(path) or path.read_text(encoding="utf-8")
+    raw = path.read_bytes() if path.exists() else b""
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    bom = BOM if raw.startswith(b"\xef\xbb\xbf") else ""
+    original = created.get(path) or decode_content(raw, label)[0].replace("\r\n", "\n")
     # A file the ward rules cannot read is reported as it is, before anything changes.
     _, body, _ = split_front_matter(original, label)
     head = original[: len(original) - len(body)].rstrip("\n").split("\n")  # "---", the YAML lines, "---"
     yaml = _yaml()
-    meta = yaml.load("\n".join(head[1:-1]) + "\n") or CommentedMap()
+    try:
+        meta = yaml.load("\n".join(head[1:-1]) + "\n") or CommentedMap()
+    except Exception as error:
+        try:
+            load_ward_dir(docs_dir / "wards", registry, today)
+        except ContentErrors as problems:
+            mine = [problem for problem in problems.errors if problem.file == label]
+            if mine:
+                raise ContentErrors(mine) from error
+        raise ContentError(
+            label, "front matter", "không sửa được tệp này tự động.",
+            "chạy scripts/handbook check, sửa các lỗi nó báo trong tệp, rồi chạy lại lệnh này.",
+            "this file cannot be edited automatically.",
+            "run scripts/handbook check, fix what it reports in the file, then run this command again.",
+        ) from error
     channels = meta.get("channels")
     if not isinstance(channels, CommentedSeq):
         channels = CommentedSeq()
@@ -135,7 +156,7 @@ def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelCh
     channel = channels[index] if index is not None else CommentedMap()
     updates = {"kind": change.kind, "value": _stored_value(change.kind, change.value), "name": change.name,
                "hours": change.hours, "former_unit": change.former_unit, "source": change.source,
-               "checked": today, "status": change.status}
+               "checked": today, "status": change.status, "app_id": change.app_id}
     for key in CHANNEL_KEYS:  # keys keep their place; a new key goes after the keys that come before it
         if updates[key] is None:
             continue
@@ -148,12 +169,12 @@ def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelCh
         channels.append(channel)
     stream = io.StringIO()
     yaml.dump(meta, stream)
-    text = f"---\n{stream.getvalue()}---\n{body}"
+    text = bom + f"---\n{stream.getvalue()}---\n{body}".replace("\n", newline)
 
-    backups = {p: (p.read_text(encoding="utf-8") if p.exists() else None) for p in [path, *created]}
+    backups = {p: (p.read_bytes() if p.exists() else None) for p in [path, *created]}
     for new_path, new_text in created.items():
-        new_path.write_text(new_text, encoding="utf-8")
-    path.write_text(text, encoding="utf-8")
+        new_path.write_bytes(new_text.encode("utf-8"))
+    path.write_bytes(text.encode("utf-8"))
     try:
         load_ward_dir(docs_dir / "wards", registry, today)
     except ContentErrors as problems:
@@ -163,6 +184,6 @@ def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelCh
                 if old_text is None:
                     old_path.unlink()
                 else:
-                    old_path.write_text(old_text, encoding="utf-8")
+                    old_path.write_bytes(old_text)
             raise ContentErrors(mine) from problems
     return "updated" if index is not None else "added"

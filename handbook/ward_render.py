@@ -222,7 +222,7 @@ def _channel_view(channel: Channel, lang: str, links: PageLinks) -> dict[str, An
             qr = _qr(channel.value, channel.name or labels["kinds"][channel.kind], links, lang)
         elif channel.kind == "hotline":
             phone = parse_phone(channel.value)
-            href, display = phone.tel, phone.display
+            href, display = phone.tel, phone.shown(lang)  # 1900: says the caller pays (issue 13)
         elif channel.kind == "email":
             href = f"mailto:{channel.value}"
     source_href = channel.source if channel.source.startswith("https://") else None

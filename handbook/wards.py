@@ -13,27 +13,30 @@
         source: Báo Đồng Nai, 28/10/2022   # a URL or the name of a document
         checked: 2022-10-28       # ISO date this was last checked
         status: unverified        # confirmed | reported | unverified
+        app_id: vn.gov.example    # app only: the store id the link names (handbook/channel_urls.py)
     ---
     Optional prose (no H1: the title comes from the registry).
 
 ``docs/wards/<slug>.en.md`` holds only ``ward_code:`` (the same code) and optional English prose.
-Every problem is a :class:`~handbook.errors.ContentError` naming the file, the line and the field.
+Every problem is a :class:`~handbook.errors.ContentError` naming the file, the line and the field. Files are
+read by the one reading path of handbook/frontmatter.py (encoding, BOM, NFC, strict YAML with line numbers).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from handbook.channel_urls import channel_url_problem
+from handbook.dates import parse_date, today_vn
 from handbook.domains import host_of, is_gov_vn, url_rejection
 from handbook.errors import ContentError, ContentErrors
-from handbook.frontmatter import FRONT_MATTER
+from handbook.frontmatter import FRONT_MATTER, YamlMap, line_of, load_yaml, read_content
 from handbook.phones import PhoneError, parse_phone
 from handbook.registry import FormerUnit, Registry
 from handbook.slugs import fold_vietnamese, slugify
@@ -45,18 +48,15 @@ STATUSES = ("confirmed", "reported", "unverified")
 UNIQUE_KINDS = frozenset({"fanpage", "zalo", "website", "email", "office"})
 # Hosts a URL of each kind may use (on top of the general allowlist in handbook/domains.py).
 KIND_HOSTS: dict[str, tuple[str, ...]] = {
-    "fanpage": ("facebook.com", "www.facebook.com", "m.facebook.com"),
-    "zalo": ("zalo.me", "oa.zalo.me"),
+    "fanpage": ("www.facebook.com",),
+    "zalo": ("zalo.me",),
     "app": ("play.google.com", "apps.apple.com"),
 }
 VI_KEYS = ("ward_code", "channels")
 EN_KEYS = ("ward_code",)
-CHANNEL_KEYS = ("kind", "value", "name", "hours", "former_unit", "source", "checked", "status")
+CHANNEL_KEYS = ("kind", "value", "name", "hours", "former_unit", "source", "checked", "status", "app_id")
 MAX_TEXT = 200
 
-_LINE = "__line__"
-_LINES = "__lines__"
-_HIDDEN = (_LINE, _LINES)
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([a-z0-9-]+\.)+[a-z]{2,}$")
 
 
@@ -73,6 +73,7 @@ class Channel:
     checked: date
     status: str
     line: int
+    app_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,32 +117,14 @@ PORTALS: tuple[Portal, ...] = (
 )
 
 
-class _LineLoader(yaml.SafeLoader):
-    """YAML loader that remembers the line of every mapping (for error messages)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE] = node.start_mark.line + 1
-    mapping[_LINES] = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-    return mapping
-
-
-def _line(mapping: dict[str, Any], key: str) -> int:
-    """The front-matter line of ``key`` in ``mapping`` (the mapping's own line when absent)."""
-    return mapping.get(_LINES, {}).get(key, mapping.get(_LINE, 1))
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# Dates stay text, so a bad date ("2025-13-01") gets our message with its line, not a YAML crash.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+def _line(mapping: object, key: str) -> int:
+    """The file line of ``key`` in ``mapping`` (the mapping's own line when absent)."""
+    return line_of(mapping, key)
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Front matter (with line numbers), body, and the file line the body starts on."""
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n"))
     match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(
@@ -151,20 +134,9 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
             "the file does not start with front matter between two --- lines.",
             "copy the top part (from --- to ---) of another ward file and change the ward code.",
         )
-    try:
-        data = yaml.load(match.group(1) or "", Loader=_LineLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise ContentError(
-            path, f"dòng {line} / line {line}",
-            f"phần khai báo viết sai cú pháp YAML ({getattr(error, 'problem', error)}).",
-            "kiểm tra dấu hai chấm, khoảng thụt đầu dòng (dùng dấu cách, không dùng tab) và dấu ngoặc kép.",
-            f"the front matter is not valid YAML ({getattr(error, 'problem', error)}).",
-            "check colons, indentation (spaces, not tabs) and quotes.",
-        ) from error
+    data = load_yaml(match.group(1) or "", path, first_line=2)
     if data is None:
-        data = {_LINE: 1, _LINES: {}}
+        data = YamlMap()
     if not isinstance(data, dict):
         raise ContentError(
             path, "dòng 2 / line 2", "phần khai báo phải là các dòng «tên: giá trị».", "xem mẫu ở một tệp phường khác.",
@@ -174,8 +146,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
 
 
 def _where(line: int, field: str) -> str:
-    # Front matter line n is file line n + 1 (the opening --- is line 1).
-    return f"dòng {line + 1} / line {line + 1}, {field}"
+    """Lines come from handbook/frontmatter.py already as file lines."""
+    return f"dòng {line} / line {line}, {field}"
 
 
 def _suggest(word: str, choices: tuple[str, ...]) -> str:
@@ -216,31 +188,21 @@ def parse_ward_code(value: object, path: str, line: int) -> str:
 
 
 def parse_checked(value: object, path: str, where: str, today: date) -> date:
-    """The ISO date a channel was last checked (not in the future)."""
-    checked: date | None = None
-    if isinstance(value, datetime):
-        checked = value.date()
-    elif isinstance(value, date):
-        checked = value
-    elif isinstance(value, str):
-        try:
-            checked = date.fromisoformat(value.strip())
-        except ValueError:
-            checked = None
+    """The ISO date a channel was last checked (a real date, not in the future in Việt Nam)."""
+    checked, why_vi, why_en = parse_date(value)
     if checked is None:
         raise ContentError(
-            path, where,
-            f"ngày «{value}» không đúng dạng năm-tháng-ngày.",
-            "viết ngày kiểm tra theo dạng 2025-07-01 (năm-tháng-ngày).",
-            f"the date '{value}' is not a year-month-day date.",
-            "write the date it was checked as 2025-07-01 (year-month-day).",
+            path, where, why_vi,
+            "viết ngày kiểm tra theo dạng 2025-07-01 (năm-tháng-ngày), đúng ngày có trên lịch.",
+            why_en,
+            "write the date it was checked as 2025-07-01 (year-month-day), a day that exists.",
         )
     if checked > today:
         raise ContentError(
             path, where,
-            f"ngày kiểm tra {checked.isoformat()} ở tương lai.",
+            f"ngày kiểm tra {checked.isoformat()} ở tương lai (hôm nay ở Việt Nam là {today.isoformat()}).",
             "ghi ngày bạn đã thật sự kiểm tra kênh này.",
-            f"the checked date {checked.isoformat()} is in the future.",
+            f"the checked date {checked.isoformat()} is in the future (today in Việt Nam is {today.isoformat()}).",
             "write the date you actually checked this channel.",
         )
     return checked
@@ -277,7 +239,11 @@ def _url_error(path: str, where: str, url: str, reason_vi: str, reason_en: str) 
     )
 
 
-def _check_channel_url(kind: str, url: str, path: str, where: str) -> str:
+def _check_channel_url(kind: str, url: str, path: str, where: str, app_id: object = None) -> str:
+    shape = channel_url_problem(kind, url, app_id)
+    if shape is not None:
+        raise ContentError(path, where, f"không dùng được địa chỉ {url}: {shape.vi}", shape.fix_vi,
+                           f"the address {url} cannot be used: {shape.en}", shape.fix_en)
     rejection = url_rejection(url)
     if rejection is not None:
         raise _url_error(path, where, url, rejection.vi, rejection.en)
@@ -292,9 +258,9 @@ def _check_channel_url(kind: str, url: str, path: str, where: str) -> str:
     return url
 
 
-def _check_value(kind: str, value: str, path: str, where: str) -> str:
+def _check_value(kind: str, value: str, path: str, where: str, app_id: object = None) -> str:
     if kind in URL_KINDS:
-        return _check_channel_url(kind, value, path, where)
+        return _check_channel_url(kind, value, path, where, app_id)
     if kind == "email":
         domain = value.rpartition("@")[2].lower()
         if not _EMAIL.match(value) or not is_gov_vn(domain):
@@ -337,13 +303,13 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
             "each channel must be a group of lines starting with '- kind:'.",
             "see the channel pattern at the top of handbook/wards.py or in another ward file.",
         )
-    line = raw.get(_LINE, parent_line)
+    line = raw.line if isinstance(raw, YamlMap) else parent_line
 
     def at(key: str) -> str:
         return _where(_line(raw, key), f"{field}.{key}")
 
     for key in raw:
-        if key not in _HIDDEN and key not in CHANNEL_KEYS:
+        if key not in CHANNEL_KEYS:
             raise _unknown_key_error(path, _line(raw, str(key)), f"{field}.{key}", str(key), CHANNEL_KEYS)
     kind = raw.get("kind")
     if kind not in KINDS:
@@ -406,7 +372,7 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
     else:
         value = _text(raw_value, path, value_where, "giá trị (value)", "value", False)
         if value is not None:
-            value = _check_value(kind, value, path, value_where)
+            value = _check_value(kind, value, path, value_where, raw.get("app_id"))
     if value is None and not (name and status == "unverified"):
         raise ContentError(
             path, value_where, "thiếu giá trị (value) của kênh.",
@@ -425,23 +391,23 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
     former_name = None
     if former is not None:
         former_name = _former_unit(str(former), ward_code, registry, path, at("former_unit"))
-    return Channel(kind, value, name, hours, former_name, source, checked, status, line + 1)
+    app_id = _text(raw.get("app_id"), path, at("app_id"), "mã ứng dụng (app_id)", "app id", False)
+    if app_id is not None and kind != "app":
+        raise ContentError(
+            path, at("app_id"), "chỉ kênh ứng dụng (app) mới có app_id.", "xóa dòng app_id.",
+            "only an app channel has an app_id.", "remove the app_id line.",
+        )
+    return Channel(kind, value, name, hours, former_name, source, checked, status, line, app_id)
 
 
 def _read(path: Path, label: str) -> tuple[dict[str, Any], str, int]:
-    try:
-        text = path.read_text("utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentError(
-            label, "mã hóa / encoding", "tệp không lưu ở dạng UTF-8.", "lưu lại tệp với mã hóa UTF-8.",
-            "the file is not saved as UTF-8.", "save the file as UTF-8.",
-        ) from error
+    text, _ = read_content(path, label)  # notes (a removed BOM) are shown by scripts/handbook check
     return split_front_matter(text, label)
 
 
 def _check_keys(meta: dict[str, Any], allowed: tuple[str, ...], label: str, en: bool) -> None:
     for key in meta:
-        if key in _HIDDEN or key in allowed:
+        if key in allowed:
             continue
         if en and key == "channels":
             raise ContentError(
@@ -454,7 +420,7 @@ def _check_keys(meta: dict[str, Any], allowed: tuple[str, ...], label: str, en: 
         raise _unknown_key_error(label, _line(meta, str(key)), str(key), str(key), allowed)
     if "ward_code" not in meta:
         raise ContentError(
-            label, _where(meta[_LINE], "ward_code"), "thiếu mã phường (ward_code).",
+            label, _where(_line(meta, "ward_code"), "ward_code"), "thiếu mã phường (ward_code).",
             'thêm dòng ward_code: "26098" (mã tra ở trang Danh bạ phường).',
             "the ward code (ward_code) is missing.", 'add a line ward_code: "26098" (codes are on the Ward directory page).',
         )
@@ -541,7 +507,7 @@ def load_ward_file(path: Path, registry: Registry, today: date, label: str) -> W
 
 def load_ward_dir(wards_dir: Path, registry: Registry, today: date | None = None, prefix: str = "docs/wards") -> dict[str, WardFile]:
     """Every ward file pair in ``wards_dir`` by slug; raise :class:`ContentErrors` listing every problem."""
-    today = today or date.today()
+    today = today or today_vn()
     errors: list[ContentError] = []
     wards: dict[str, WardFile] = {}
     # ward files are "<slug>.md" (slugs have no dot); "<slug>.<lang>.md" are translations

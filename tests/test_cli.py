@@ -81,7 +81,18 @@ def test_new_guide_builds_strictly_in_both_languages(
         assert text.count("```screen") == 3
     assert "## Bước 1:" in vi.read_text(encoding="utf-8") and "## Step 1:" in en.read_text(encoding="utf-8")
 
+    # the template text is still there: check and the build both refuse it, naming each line (issue 13)
+    code, _, err = cli(capsys, project, "check")
+    assert code == 1
+    assert_bilingual(err, "docs/guides/dang-ky-tam-tru.md (dòng 3 / line 3", "[VIẾT:", "template text")
+    assert_bilingual(err, "docs/guides/dang-ky-tam-tru.en.md (dòng 3 / line 3", "[WRITE:", "template text")
     site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 1 and "docs/guides/dang-ky-tam-tru.md (dòng 3 / line 3)" in result.stderr
+    assert "Traceback" not in result.stderr
+    for path in (vi, en):  # the editor writes the text
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\[(?:VIẾT|WRITE):[^\]]*\]", "Nội dung đã viết", text), encoding="utf-8")
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
     vi_html = (site / "guides/dang-ky-tam-tru/index.html").read_text(encoding="utf-8")
@@ -90,10 +101,7 @@ def test_new_guide_builds_strictly_in_both_languages(
     assert "Register temporary residence online" in en_html and 'id="buoc-3"' in en_html
     assert '<html lang="en"' in en_html and '<html lang="vi"' in vi_html
 
-    # the check command reminds the editor that the template text is still there, without failing
-    code, out, _ = cli(capsys, project, "check")
-    assert code == 0
-    assert "docs/guides/dang-ky-tam-tru.md (dòng / lines 3, " in out and "[VIẾT: …]" in out
+    assert cli(capsys, project, "check")[0] == 0
 
 
 def test_new_guide_refuses_a_bad_name_and_an_existing_guide(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -282,7 +290,8 @@ def test_check_reports_broken_front_matter(project: Path, capsys: pytest.Capture
     _edit(project / "docs/about/index.md", "title:", "title: [chưa đóng ngoặc\nx:")
     code, _, err = cli(capsys, project, "check")
     assert code == 1
-    assert_bilingual(err, "docs/about/index.md", "dòng 3 / line 3", "front matter", "YAML")
+    # the line where the bracket opens, told without YAML jargon
+    assert_bilingual(err, "docs/about/index.md", "dòng 2 / line 2", "never closed", "đóng ngoặc")
 
 
 def test_check_reports_a_guide_without_its_summary(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

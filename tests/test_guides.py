@@ -134,7 +134,7 @@ def _break_guide(tmp_path: Path, slug: str, old: str, new: str, language: str = 
         ("{#buoc-2}", "{#buoc-3}", "Bước số 3 đứng ở vị trí bước 2", "Step 3 is in the place of step 2"),
         ("## Bước 2: Đăng nhập bằng số điện thoại {#buoc-2}", "## Bước 2: Đăng nhập bằng số điện thoại",
          "thiếu mã cố định", "has no fixed id"),
-        ("title: Đóng tiền điện", "title: [Đóng tiền điện", "không phải YAML hợp lệ", "not valid YAML"),
+        ("title: Đóng tiền điện", "title: [Đóng tiền điện", "dòng 2 / line 2", "is never closed"),
     ],
 )
 def test_each_kind_of_guide_mistake_gets_a_bilingual_message_naming_file_and_place(

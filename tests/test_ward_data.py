@@ -36,6 +36,13 @@ TODAY = date(2026, 11, 27)
     ("1900 1006", "hotline", "1900 1006", "tel:19001006"),
     ("19009000", "hotline", "1900 9000", "tel:19009000"),
     ("1800 123 456", "hotline", "1800 123 456", "tel:1800123456"),
+    # every area of the numbering plan, not only the handbook's own (issue 13)
+    ("0271 3888 999", "landline", "0271 3888 999", "tel:+842713888999"),
+    ("028 3822 1234", "landline", "028 3822 1234", "tel:+842838221234"),
+    ("0274.3822.123", "landline", "0274 3822 123", "tel:+842743822123"),
+    ("113", "short", "113", "tel:113"),
+    ("1022", "short", "1022", "tel:1022"),
+    (19001006, "hotline", "1900 1006", "tel:19001006"),  # a plain YAML number: the digits as typed
 ])
 def test_valid_phone_numbers_get_one_display_form_and_a_tel_link(raw: str, kind: str, display: str, tel: str) -> None:
     phone = parse_phone(raw)
@@ -46,14 +53,17 @@ def test_valid_phone_numbers_get_one_display_form_and_a_tel_link(raw: str, kind:
     "091234567",  # 9 digits
     "09123456789",  # 11 digits
     "0212345678",  # not a mobile prefix
-    "02613888999",  # a landline outside Đồng Nai's 0251
+    "02233888999",  # 0223 is no area code
     "0251388899",  # landline one digit short
     "1900 100",  # hotline too short
     "1700 1006",  # not 1800/1900
     "0912 ABC 678",
     "",
-    19001006,  # unquoted YAML number
-    169,  # what YAML makes of an unquoted 0251
+    19001006.0,  # a decimal number
+    True,
+    169,  # what YAML 1.1 made of an unquoted 0251
+    "0951234567",  # 095 is no mobile prefix
+    "123",  # not a national short code
     None,
 ])
 def test_invalid_phone_numbers_are_refused_with_a_bilingual_reason(raw: object) -> None:
@@ -128,7 +138,7 @@ GOOD_CHANNELS = """channels:
     checked: 2025-08-01
     status: reported
   - kind: zalo
-    value: https://zalo.me/1234567890
+    value: https://zalo.me/1234567890123456
     source: Quyết định số 1/QĐ-UBND
     checked: 2025-08-01
     status: confirmed
@@ -155,6 +165,7 @@ GOOD_CHANNELS = """channels:
     status: confirmed
   - kind: app
     value: https://play.google.com/store/apps/details?id=vn.example
+    app_id: vn.example
     source: Quyết định số 1/QĐ-UBND
     checked: 2025-08-01
     status: unverified
@@ -281,7 +292,7 @@ def test_two_wards_with_one_address(wards_dir: Path, registry) -> None:
     assert other in error.problem_en
 
 
-@pytest.mark.parametrize("value", ['"0251 388 899"', '"0912 34 56"', "19001006", '"tổng đài"'])
+@pytest.mark.parametrize("value", ['"0251 388 899"', '"0912 34 56"', '"0223 3888 999"', '"tổng đài"', "1.5"])
 def test_invalid_phone_number(wards_dir: Path, registry, value: str) -> None:
     write_ward(wards_dir, "long-khanh", "26080", GOOD_CHANNELS.replace('"0251 3888 999"', value))
     error = one_error(wards_dir, registry)
@@ -315,7 +326,7 @@ def test_source_link_outside_the_allowlist(wards_dir: Path, registry) -> None:
     ("    status: reported\n", "channels[1].status"),
     ("    checked: 2025-08-01\n    status: reported\n", "channels[1].checked"),
     ("    hours: Thứ Hai–Thứ Sáu, 7:00–17:00\n", "channels[6].hours"),
-    ("    value: https://zalo.me/1234567890\n", "channels[2].value"),
+    ("    value: https://zalo.me/1234567890123456\n", "channels[2].value"),
 ])
 def test_missing_required_field(wards_dir: Path, registry, remove: str, field: str) -> None:
     channels = GOOD_CHANNELS.replace(remove, "", 1)
@@ -381,7 +392,9 @@ def test_no_level_one_heading_in_a_ward_file(wards_dir: Path, registry) -> None:
 def test_broken_yaml_names_the_line(wards_dir: Path, registry) -> None:
     write_ward(wards_dir, "long-khanh", "26080", "channels:\n  - kind: fanpage\n   value: x\n")
     error = one_error(wards_dir, registry)
-    assert "line" in error.where and "YAML" in error.problem_en
+    # the mistake is on file line 5 (the badly indented "value:"), told without YAML jargon
+    assert error.where.startswith("dòng 5 / line 5") and "indentation" in error.fix_en
+    assert "YAML" not in error.problem_en and "<block" not in error.message()
 
 
 def test_all_problems_are_reported_together(wards_dir: Path, registry) -> None:
