@@ -66,7 +66,7 @@ CASES: dict[str, tuple[str, bytes, str]] = {
                          "more than 2 years"),
     "pair category differs": ("guides/dong-tien-dien.en.md",
                               real("guides/dong-tien-dien.en.md").replace("category: payments", "category: safety").encode(),
-                              "the Vietnamese file"),
+                              "the original file"),
     "synonyms key twice": ("search-synonyms.yml", (real("search-synonyms.yml") + "\nvi:\n  - [a, b]\n").encode(),
                            "written twice"),
     "area file key twice": ("area.yml", (real("area.yml") + "\nward_scope: country\n").encode(), "written twice"),

@@ -21,6 +21,7 @@ from handbook.dates import parse_date, today_vn
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import decode_content, load_yaml, nfd_problems, split_front_matter
 from handbook.guides import load_guides
+from handbook.lang import project_languages
 from handbook.phones import AREA_CODES, PhoneError, parse_phone
 from handbook.registry import load_registry
 from handbook.wards import load_ward_dir
@@ -145,7 +146,7 @@ def test_an_impossible_date_in_a_guide_names_the_file_and_line(tmp_path: Path) -
     text = path.read_text(encoding="utf-8")
     line = text.split("\n").index(next(x for x in text.split("\n") if x.startswith("last_reviewed:"))) + 1
     path.write_text(text.replace("last_reviewed: 2026-11-27", "last_reviewed: 2026-02-30"), encoding="utf-8")
-    _, errors = load_guides(docs, today=TODAY)
+    _, errors = load_guides(docs, project_languages(ROOT), today=TODAY)
     mine = [e for e in errors if e.file == "docs/guides/dong-tien-dien.md" and "last_reviewed" in e.where]
     assert mine and mine[0].where.startswith(f"dòng {line} / line {line}") and "only 28 days" in bilingual(mine[0])
 
@@ -188,8 +189,8 @@ def _copy_guide(tmp_path: Path, slug: str) -> Path:
 @pytest.mark.parametrize(("old", "new", "file", "words"), [
     ("next_review: 2027-05-27", "next_review: 2099-01-01", "dong-tien-dien.md", "more than 2 years ahead"),
     ("last_reviewed: 2026-11-27", "last_reviewed: 2026-12-25", "dong-tien-dien.md", "in the future"),
-    ("category: payments", "category: safety", "dong-tien-dien.en.md", "the Vietnamese file"),
-    ("next_review: 2027-05-27", "next_review: 2027-05-28", "dong-tien-dien.en.md", "the Vietnamese file"),
+    ("category: payments", "category: safety", "dong-tien-dien.en.md", "the original file"),
+    ("next_review: 2027-05-27", "next_review: 2027-05-28", "dong-tien-dien.en.md", "the original file"),
 ])
 def test_review_dates_and_pairs(tmp_path: Path, old: str, new: str, file: str, words: str) -> None:
     docs = _copy_guide(tmp_path, "dong-tien-dien")
@@ -197,7 +198,7 @@ def test_review_dates_and_pairs(tmp_path: Path, old: str, new: str, file: str, w
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    _, errors = load_guides(docs, today=TODAY)
+    _, errors = load_guides(docs, project_languages(ROOT), today=TODAY)
     mine = [e for e in errors if e.file == f"docs/guides/{file}" and words in e.problem_en]
     assert mine, "\n".join(map(str, errors))
     assert mine[0].where.startswith("dòng ") and bilingual(mine[0])
