@@ -13,9 +13,10 @@ import yaml
 
 from conftest import ROOT, copy_project, run_build
 from handbook.cli import main
+from handbook.dates import today_vn
 from handbook.reviews import add_months
 
-TODAY = date.today()
+TODAY = today_vn()  # what the command line takes as today (Việt Nam's date, UTC+7)
 
 
 def cli(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:
