@@ -106,7 +106,7 @@ def test_language_switch_on_a_ward_page(phone_page: object, base_url: str) -> No
     phone_page.goto(base_url + "wards/bao-vinh/")
     phone_page.get_by_role("link", name="English", exact=True).click()
     phone_page.wait_for_url(base_url + "en/wards/bao-vinh/")
-    assert "Official channels of the ward" in phone_page.inner_text("article")
+    assert "Contact the ward" in phone_page.inner_text("article")
 
 
 def test_screenshots_of_the_directory_and_a_ward_page(phone_page: object, desktop_page: object, base_url: str) -> None:
