@@ -29,7 +29,7 @@ ZH_TEXT = {
     "notfound.home": "首页",
     "lang.menu": "语言",
     "footer.accessibility": "无障碍声明",
-    "page.edit": "编辑此页",
+    "report.edit": "编辑此页",
 }
 ZH_CONFIG_LINE = "        - {locale: zh, name: 中文, build: true}\n"
 ZH_HOME = ("---\ntitle: 首页\n---\n\n# 长庆数字手册\n\n"

@@ -95,6 +95,61 @@ def test_phone_layout_tap_targets_and_text_size(phone_page: object, base_url: st
     assert small_text == []
 
 
+FIRST_SCREEN = """() => {
+  const seen = el => { const r = el.getBoundingClientRect(); return el.offsetParent !== null && r.top >= 0 && r.bottom <= innerHeight; };
+  const actions = [...document.querySelectorAll('.ward a[href^="tel:"], .ward a[href^="https://"]')]
+    .filter(seen).map(a => ({href: a.getAttribute('href'), height: a.getBoundingClientRect().height}));
+  const unknown = [...document.querySelectorAll('[data-unknown-kinds]')];
+  return {actions, unknown: unknown.map(el => ({text: el.textContent.replace(/\\s+/g, ' ').trim(), seen: seen(el)}))};
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("slug", WARDS)
+def test_first_phone_screen_has_a_working_channel_and_the_unknown_kinds_in_one_line(
+        phone_page: object, base_url: str, slug: str, prefix: str) -> None:
+    """360 x 740, touch: without scrolling, a resident can call or open an official channel, and sees in ONE line
+    what is not known yet (with a way to tell the team)."""
+    from handbook.domains import check_url
+
+    problems, errors = load_and_watch(phone_page, base_url + f"{prefix}wards/{slug}/")
+    assert problems == [] and errors == []
+    found = phone_page.evaluate(FIRST_SCREEN)
+    working = [a for a in found["actions"]
+               if a["href"].startswith("tel:") or check_url(a["href"]) is None]
+    assert working, found
+    assert all(a["height"] >= 44 for a in working), working
+    (unknown,) = found["unknown"]
+    assert unknown["seen"], unknown
+    assert unknown["text"].startswith("Chưa có:" if not prefix else "Not yet known:")
+    if slug == "binh-loc":
+        assert any(a["href"] == "https://binhloc.dongnai.gov.vn" for a in working)
+    else:
+        assert any(a["href"] == "tel:1022" for a in working)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_binh_loc_on_a_phone_shows_its_website_and_centre_address(phone_page: object, base_url: str, prefix: str) -> None:
+    phone_page.goto(base_url + f"{prefix}wards/binh-loc/")
+    website = phone_page.locator('.ward-channels a.ward-action[href="https://binhloc.dongnai.gov.vn"]')
+    assert website.is_visible() and website.bounding_box()["height"] >= 44
+    address = phone_page.locator(".ward-offices .ward-address")
+    address.scroll_into_view_if_needed()
+    assert address.inner_text().startswith("Đường N5, ấp 1, phường Bình Lộc")
+    assert "Giờ hành chính" in phone_page.locator(".ward-offices").inner_text()
+
+
+@pytest.mark.parametrize("slug", WARDS)
+def test_every_ward_shows_1022_with_source_and_status_on_a_phone(phone_page: object, base_url: str, slug: str) -> None:
+    phone_page.goto(base_url + f"wards/{slug}/")
+    card = phone_page.locator("[data-province-line]")
+    call = card.locator('a[href="tel:1022"]')
+    call.scroll_into_view_if_needed()
+    assert call.is_visible() and call.bounding_box()["height"] >= 44
+    text = card.inner_text()
+    assert "Theo một nguồn tin" in text and "Báo Đồng Nai, 03/09/2025" in text
+
+
 @pytest.mark.parametrize(("old", "new", "prefix"), [("bao-quang", "bao-vinh", ""), ("xuan-thien", "binh-loc", "en/")])
 def test_old_ward_address_opens_the_new_ward(phone_page: object, base_url: str, old: str, new: str, prefix: str) -> None:
     phone_page.goto(base_url + f"{prefix}wards/{old}/")
@@ -106,14 +161,15 @@ def test_language_switch_on_a_ward_page(phone_page: object, base_url: str) -> No
     phone_page.goto(base_url + "wards/bao-vinh/")
     phone_page.get_by_role("link", name="English", exact=True).click()
     phone_page.wait_for_url(base_url + "en/wards/bao-vinh/")
-    assert "Official channels of the ward" in phone_page.inner_text("article")
+    assert "Contact the ward" in phone_page.inner_text("article")
 
 
 def test_screenshots_of_the_directory_and_a_ward_page(phone_page: object, desktop_page: object, base_url: str) -> None:
     """Saved under screenshots/ for people to look at; the assertions are in the other tests."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    for path in ("wards/", "en/wards/", "wards/bao-vinh/", "en/wards/bao-vinh/"):
-        name = "wards" + ("-en" if path.startswith("en/") else "") + ("-bao-vinh" if "bao-vinh" in path else "")
+    for path in ("wards/", "en/wards/", "wards/bao-vinh/", "en/wards/bao-vinh/", "wards/binh-loc/"):
+        name = "wards" + ("-en" if path.startswith("en/") else "") + next(
+            (f"-{slug}" for slug in ("bao-vinh", "binh-loc") if slug in path), "")
         for page, width in ((phone_page, 360), (desktop_page, 1280)):
             page.goto(base_url + path)
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,9 +26,12 @@ from handbook.area import ward_scope
 from handbook.errors import ContentError, ContentErrors
 from handbook.qr import QR_FOLDER, write_qr_files
 from handbook.registry import load_registry
+from handbook.report_contact import parse_report_contact
+from handbook.text import message
 from handbook.ward_render import (
     PageLinks,
     edit_url,
+    province_label,
     qr_addresses,
     render_directory,
     render_redirect,
@@ -43,6 +47,8 @@ PAGE_END_MARKER = "<!-- ward-page-end -->"
 SCRIPT = "assets/javascripts/ward-filter.js"
 
 _site: WardSite | None = None
+_area: dict[str, Any] = {}
+_has_contact: list[bool] = [False]
 
 
 def _ward_site() -> WardSite:
@@ -77,9 +83,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         registry = load_registry(ward_scope(site_config.area(config)))
         files = load_ward_dir(Path(config.docs_dir) / "wards", registry)
+        area = site_config.area(config)
+        _has_contact[0] = parse_report_contact(config.extra.get("report_contact")) is not None
     except (ContentError, ContentErrors) as error:
         raise PluginError(str(error)) from error
     _site = WardSite(registry, files)
+    _area.clear()
+    _area.update(area)
     return config
 
 
@@ -134,10 +144,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     unit = ward.unit
     page.meta["title"] = unit.name
-    if _language(config) == DEFAULT_LANGUAGE:
-        page.meta["summary"] = f"Kênh liên lạc chính thức, mã QR và bản đồ của {unit.name}, {unit.province_name}."
-    else:
-        page.meta["summary"] = f"Official channels, QR codes and map of {unit.name}, {unit.province_name}."
+    language = _language(config)
+    page.meta["summary"] = message(language, "ward.summary", name=unit.name,
+                                   province=province_label(unit, _area, language))
     if ward.file is None:
         page.meta["search"] = {"exclude": True}  # generated pages add only registry data
     heading = f"# {unit.name}" if _language(config) == DEFAULT_LANGUAGE else f"# {unit.name} {{ lang=vi }}"
@@ -150,20 +159,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     site = _ward_site()
     if slug == "index":
         href = {ward.slug: get_relative_url(_ward_url(ward.slug, language, config), page.url) for ward in site.pages}
-        directory = render_directory(site, language, href, get_relative_url(SCRIPT, page.url))
+        directory = render_directory(site, language, href, get_relative_url(SCRIPT, page.url), _area)
         return html.replace(DIRECTORY_MARKER, directory, 1)
     ward = site.by_slug.get(slug or "")
     if ward is None:
         return html
+    edit = edit_url(config.repo_url, config.edit_uri, f"wards/{ward.slug}.md", ward.file is not None)
     links = PageLinks(
         directory=_page_link("wards/index.md", page, files) or "../",
         guides=_page_link("guides/index.md", page, files) or "",
         scam_guide=_page_link("guides/nhan-biet-lua-dao.md", page, files),
-        edit=edit_url(config.repo_url, config.edit_uri, f"wards/{ward.slug}.md", ward.file is not None),
+        edit=edit,
         qr_folder=get_relative_url(QR_FOLDER, page.url) + "/",
+        tell_us="#bao-loi" if _has_contact[0] else edit,  # the team's contact, at the end of every page
     )
-    main = render_ward_page(site, ward, language, links)
-    footer = render_ward_page(site, ward, language, links, part="footer")
+    main = render_ward_page(site, ward, language, links, _area)
+    footer = render_ward_page(site, ward, language, links, _area, part="footer")
     return html.replace(PAGE_MARKER, main, 1).replace(PAGE_END_MARKER, footer, 1)
 
 
@@ -175,7 +186,7 @@ def _page_link(src_uri: str, page: Page, files: Files) -> str | None:
 def on_post_build(config: MkDocsConfig) -> None:
     language = _language(config)
     site_dir = Path(config.site_dir)
-    write_qr_files(site_dir, qr_addresses(_ward_site()))
+    write_qr_files(site_dir, qr_addresses(_ward_site(), _area))
     for redirect in _ward_site().redirects:
         folder = site_dir / _prefix(language) / "wards" / redirect.slug
         target = os.path.join(folder, "index.html")

@@ -1,0 +1,54 @@
+"""MkDocs hook for the area file (docs/area.yml): thin glue, the rules are in handbook/area.py and placeholders.py.
+
+- on_config: read and check docs/area.yml; any problem stops the build with a bilingual message.
+- on_page_markdown: fill the placeholders (``{{ province }}`` …) of every page, its title and summary, in
+  the language of the page's text; an unknown placeholder stops the build with the file and line.
+  It runs after the hooks that add Markdown from front matter (guides' sources), so that text is filled too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook.area import check_area, load_area, placeholder_values
+from handbook.errors import ContentError, ContentErrors
+from handbook.frontmatter import language_of
+from handbook.placeholders import fill, unknown_placeholders
+
+_area: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        area = load_area(Path(config.docs_dir))
+    except ContentError as error:
+        raise PluginError(str(error)) from error
+    errors = check_area(area)
+    if errors:
+        raise PluginError(str(ContentErrors(errors)))
+    _area.clear()
+    _area.update(area)
+    return config
+
+
+@event_priority(-50)  # after the hooks that add Markdown (guides, wards: 0), before mkdocs-static-i18n (-100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    values = placeholder_values(_area, language_of(page.file.src_uri))
+    try:
+        source = page.file.content_string
+    except (OSError, TypeError, ValueError):  # a page generated from data has no editor's file
+        source = ""
+    errors = unknown_placeholders(source, values, f"docs/{page.file.src_uri}")
+    if errors:
+        raise PluginError(str(ContentErrors(errors)))
+    for key in ("title", "summary"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = fill(page.meta[key], values)
+    return fill(markdown, values)
