@@ -11,10 +11,11 @@ Everything else in handbook/ is plain Python that takes these values as argument
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from handbook.area import load_area
+from handbook.area import AREA_FILE, load_area
 from handbook.errors import ContentError
 from handbook.lang import Languages, languages_from_settings
 
@@ -58,4 +59,11 @@ def area(config: Any) -> dict[str, Any]:
             "Delete the 'ward_scope:' line from mkdocs.yml and put its value on the 'ward_scope:' line "
             "of docs/area.yml.",
         )
-    return load_area(Path(config.docs_dir))
+    path = Path(config.docs_dir) / AREA_FILE
+    return _area(path.parent, path.stat().st_mtime_ns if path.is_file() else 0)
+
+
+@lru_cache(maxsize=8)
+def _area(docs_dir: Path, changed: int) -> dict[str, Any]:
+    """Read once per build (hooks ask on every ward page), again when the file changes (``mkdocs serve``)."""
+    return load_area(docs_dir)
