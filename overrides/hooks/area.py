@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,9 +16,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.area import check_area, load_area, placeholder_values
+from handbook import site_config
+from handbook.area import check_area, placeholder_values
 from handbook.errors import ContentError, ContentErrors
-from handbook.frontmatter import language_of
 from handbook.placeholders import fill, unknown_placeholders
 
 _area: dict[str, Any] = {}
@@ -27,7 +26,7 @@ _area: dict[str, Any] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        area = load_area(Path(config.docs_dir))
+        area = site_config.area(config)
     except ContentError as error:
         raise PluginError(str(error)) from error
     errors = check_area(area)
@@ -40,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-50)  # after the hooks that add Markdown (guides, wards: 0), before mkdocs-static-i18n (-100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    values = placeholder_values(_area, language_of(page.file.src_uri))
+    values = placeholder_values(_area, site_config.file_language(page, config))
     try:
         source = page.file.content_string
     except (OSError, TypeError, ValueError):  # a page generated from data has no editor's file
