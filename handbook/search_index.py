@@ -49,10 +49,10 @@ INDEX_PATH = "search/search_index.json"
 OFFLINE_INDEX_PATH = "search/search_index.js"  # written by Material's offline plugin
 SYNONYMS_FILE = "search-synonyms.yml"  # in docs/, excluded from the site (mkdocs.yml exclude_docs)
 TITLE_TERMS = "title_terms"
-# The first words of a page's title (folded), searched once more: a page whose title starts
-# with the words typed ("Đóng tiền điện …" for "dong tien") is about them.
+# The first word of a page's title (its task: "Đóng tiền điện …"), and a ward page's names,
+# folded and searched once more: "dong tien" finds the guide whose task is "đóng" first.
 TITLE_LEAD = "title_lead"
-TITLE_LEAD_WORDS = 3
+TITLE_LEAD_WORDS = 1
 TEXT_TERMS = "text_terms"
 # Words of an English title not worth searching for on the Vietnamese site ("the" is "thẻ", a card).
 STOP_WORDS = {"en": frozenset(
@@ -159,23 +159,26 @@ def synonym_terms(found_in: list[str], groups: list[tuple[str, ...]], separator:
 
 
 def enrich(
-    entry: dict, separator: re.Pattern[str], groups: list[tuple[str, ...]], keywords: Iterable[str] = ()
+    entry: dict, separator: re.Pattern[str], groups: list[tuple[str, ...]], keywords: Iterable[str] = (),
+    translations: Iterable[str] = (),
 ) -> dict:
-    """A copy of an index entry with its ``title_terms`` and ``text_terms`` (left out when empty).
+    """A copy of an index entry with its ``title_terms``, ``text_terms`` and ``title_lead`` (left out when empty).
 
-    ``keywords`` (a ward's former names, for example) count like words of the title.
+    ``keywords`` (a ward's current and former names) count like words of the title, and lead it
+    too; ``translations`` (the page's title in the other languages) count like words of the title.
     """
     result = dict(entry)
     title, text = entry.get("title", ""), entry.get("text", "")
     title_words, text_words = folded_words(title, separator), folded_words(text, separator)
     keyword_words = [word for keyword in keywords for word in folded_words(keyword, separator)]
-    title_terms = (extra_terms(title, separator) + keyword_words
-                   + synonym_terms(title_words + keyword_words, groups, separator))
+    translated_words = [word for translation in translations for word in folded_words(translation, separator)]
+    title_terms = (extra_terms(title, separator) + keyword_words + translated_words
+                   + synonym_terms(title_words + keyword_words + translated_words, groups, separator))
     text_terms = extra_terms(text, separator) + synonym_terms(text_words, groups, separator)
     if title_terms:
         result[TITLE_TERMS] = " ".join(title_terms)
     if "#" not in entry.get("location", "#") and title_words:
-        result[TITLE_LEAD] = " ".join(title_words[:TITLE_LEAD_WORDS])
+        result[TITLE_LEAD] = " ".join(title_words[:TITLE_LEAD_WORDS] + keyword_words)
     if text_terms:
         result[TEXT_TERMS] = " ".join(text_terms)
     return result
@@ -284,9 +287,8 @@ def build_indexes(
         lang.locale: {
             "config": _config_for(config, [lang.locale], languages, syllable_list),
             "docs": [
-                rank(enrich(entry, separator, synonyms.get(lang.locale, []),
-                            [*keywords.get(entry["location"], ()), *other_titles[lang.locale].get(entry["location"], ())]),
-                     lang)
+                rank(enrich(entry, separator, synonyms.get(lang.locale, []), keywords.get(entry["location"], ()),
+                            other_titles[lang.locale].get(entry["location"], ())), lang)
                 for entry in docs[lang.locale]
             ],
         }

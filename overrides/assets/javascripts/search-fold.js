@@ -34,12 +34,13 @@
      - "w^100": the whole word, boosted a hundred times (more than a prefix in a title, which
        weighs 1000 times a word in the text): exact matches always come first;
      - "w": Material's prefix match (w*), so the word still being typed finds its pages;
-     - "w~1" for words of FUZZY_MIN letters or more: one typo (a letter missing, extra, wrong
-       or two letters swapped: "electricty", "truogn"), with the weight of a prefix match;
+     - "w~1^10" for words of FUZZY_MIN letters or more: one typo (a letter missing, extra, wrong
+       or two letters swapped: "electricty", "truogn"), a tenth of an exact match;
      - the word as typed, when decoding changed it ("box" may be meant as "box", not "bõ").
      A query that uses search syntax (quotes, + - ~ ^ : *) is only folded. */
   var EXACT_BOOST = 100;
   var FUZZY_MIN = 5;
+  var FUZZY_BOOST = 10;
   var PLAIN_WORD = /^[a-z0-9]+$/;
   var SYNTAX = /["+~^:*]|(^|\s)-/;
   var lastWords = [];
@@ -59,7 +60,7 @@
       words.push(word);
       terms.push(word + "^" + EXACT_BOOST, word);
       if (typed !== word && PLAIN_WORD.test(typed)) terms.push(typed);
-      if (word.length >= FUZZY_MIN) terms.push(word + "~1");
+      if (word.length >= FUZZY_MIN) terms.push(word + "~1^" + FUZZY_BOOST);
     });
     lastWords = words;
     return terms.join(" ");
