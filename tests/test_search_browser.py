@@ -245,6 +245,9 @@ def test_the_index_loads_only_when_search_is_opened(phone_page: object, base_url
     assert not [url for url in requested if "search_index" in url or "/workers/search." in url]
     pages = search(phone_page, base_url, "guides/", "ddoong tieenf ddieenj")  # Telex, no input method
     assert pages[0] == ELECTRICITY, pages[:5]
+    # The words as typed are not listed as missing ("Không: ~~ddoong~~") under the results.
+    shown = " ".join(phone_page.locator("li.md-search-result__item").all_inner_texts())
+    assert not [word for word in ("ddoong", "tieenf", "ddieenj") if word in shown], shown[:300]
     assert [url for url in requested if url.endswith("search/search_index.json")]
 
 

@@ -35,8 +35,9 @@
        weighs 1000 times a word in the text): exact matches always come first;
      - "w": Material's prefix match (w*), so the word still being typed finds its pages;
      - "w~1^10" for words of FUZZY_MIN letters or more: one typo (a letter missing, extra, wrong
-       or two letters swapped: "electricty", "truogn"), a tenth of an exact match;
-     - the word as typed, when decoding changed it ("box" may be meant as "box", not "bõ").
+       or two letters swapped: "electricty", "truogn"), a tenth of an exact match.
+     (The word as typed is not searched too when decoding changed it: Material would list it
+     under "Không:" (missing) for every result.)
      A query that uses search syntax (quotes, + - ~ ^ : *) is only folded. */
   var EXACT_BOOST = 100;
   var FUZZY_MIN = 5;
@@ -52,14 +53,12 @@
     var words = [];
     String(text).trim().split(/\s+/).filter(Boolean).forEach(function (raw) {
       var word = typing.normalizeWord(raw, keys);
-      var typed = fold(raw);
       if (!PLAIN_WORD.test(word)) {
         terms.push(word);
         return;
       }
       words.push(word);
       terms.push(word + "^" + EXACT_BOOST, word);
-      if (typed !== word && PLAIN_WORD.test(typed)) terms.push(typed);
       if (word.length >= FUZZY_MIN) terms.push(word + "~1^" + FUZZY_BOOST);
     });
     lastWords = words;
