@@ -352,3 +352,10 @@ def test_rank_uses_the_address_without_the_language_prefix() -> None:
     en = search_index.Language("en", "en/")
     assert search_index.rank({"location": "en/contributing/#x"}, en)["boost"] == search_index.MAINTAINER_BOOST
     assert "boost" not in search_index.rank({"location": "en/guides/contributing-money/"}, en)
+
+
+def test_a_translated_title_adds_new_words_only() -> None:
+    doc = {"location": "en/guides/zalo/", "title": "Follow your ward's Zalo page with a QR code", "text": ""}
+    enriched = search_index.enrich(doc, SEPARATOR, [], translations=["Theo dõi trang Zalo của phường bằng mã QR"])
+    words = enriched["title_terms"].split()
+    assert words == ["theo", "doi", "trang", "cua", "phuong", "bang", "ma"]  # not "zalo" or "qr" again
