@@ -293,6 +293,8 @@ def test_pages_load_the_search_script_before_materials_bundle(site_dir: Path, pa
     fold_script = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/search-fold.js")]
     bundle = [i for i, src in enumerate(scripts) if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", src)]
     assert fold_script and bundle and fold_script[0] < bundle[0], scripts
+    typing = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/vi-typing.js")]
+    assert typing and typing[0] < fold_script[0], scripts  # the shared module first
     assert (site_dir / "assets" / "javascripts" / "search-fold.js").is_file()
 
 

@@ -291,3 +291,10 @@ def test_the_ward_filter_matches_names_before_the_province(phone_page: object, b
     # The province still counts when no name matches ("tỉnh Đồng Nai": every unit).
     assert len(ward_rows(phone_page, "dong nai")) == len(every)
     assert ward_rows(phone_page, "baor quang")[0].startswith("Phường Bảo Vinh")
+
+
+def test_without_the_shared_module_the_ward_list_stays_whole(phone_page: object, base_url: str) -> None:
+    phone_page.route("**/vi-typing.js", lambda route: route.abort())
+    phone_page.goto(base_url + "wards/", wait_until="networkidle")
+    assert not phone_page.is_visible("#ward-filter-input")  # no half-working filter
+    assert phone_page.locator("[data-ward-list] > li:not([hidden])").count() >= 20
