@@ -79,6 +79,15 @@ def _mark_last(letters: list[list[str]], vowels: str, mark: str) -> bool:
     return False
 
 
+def _vni_mark(letters: list[list[str]], digit: str) -> bool:
+    """VNI 6 (circumflex on a, e, o), 7 (horn), 8 (breve on a)."""
+    if digit == "6":
+        return _mark_last(letters, "aeo", "^")
+    if digit == "7":
+        return _horn(letters)
+    return _mark_last(letters, "a", "(")
+
+
 def place_tone(base: str, tone: int) -> str:
     """Put tone ``tone`` (0 none, 1-5) on the right vowel of the syllable ``base`` (NFC, lower case)."""
     if not tone:
@@ -101,9 +110,7 @@ def place_tone(base: str, tone: int) -> str:
         at = 0
     elif end < len(base):  # a final consonant: the last vowel ("toán", "hoạt")
         at = len(nucleus) - 1
-    elif len(nucleus) == 3:
-        at = 1
-    elif nucleus in ("oa", "oe", "uy"):
+    elif len(nucleus) == 3 or nucleus in ("oa", "oe", "uy"):
         at = 1
     else:
         at = 0
@@ -133,11 +140,7 @@ def decode_word(word: str) -> str | None:
             tone, changed = TELEX_TONES[ch], True
         elif ch in VNI_TONES and has_vowel:
             tone, changed = VNI_TONES[ch], True
-        elif ch == "6" and _mark_last(letters, "aeo", "^"):
-            changed = True
-        elif ch == "7" and _horn(letters):
-            changed = True
-        elif ch == "8" and _mark_last(letters, "a", "("):
+        elif ch in "678" and _vni_mark(letters, ch):
             changed = True
         elif ch == "9" and onset == "d":
             onset, changed = "đ", True

@@ -56,8 +56,7 @@ TITLE_LEAD_WORDS = 1
 TEXT_TERMS = "text_terms"
 # Words of an English title not worth searching for on the Vietnamese site ("the" is "thẻ", a card).
 STOP_WORDS = {"en": frozenset(
-    "a an and are as at be by can do for from how in into is it its of on or the this to up what when "
-    "with you your".split())}
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "in", "into", "is", "it", "its", "of", "on", "or", "the", "this", "to", "up", "what", "when", "with", "you", "your"])}
 # Pages for maintainers, not residents (addresses without the language prefix): found, but last.
 MAINTAINER_PAGES = ("contributing/", "accessibility/")
 MAINTAINER_BOOST = 1e-9  # lunr rounds scores to 1/1000: theirs become 0, so they come after every other page

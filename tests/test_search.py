@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook import search_index
+from handbook import search_fold, search_index
 from handbook.errors import ContentErrors
-from handbook import search_fold
 from handbook.search_fold import fold
 
 CASES = json.loads((ROOT / "tests" / "data" / "fold-cases.json").read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, serve_directory  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, serve_directory
 
 TABLE = Path(__file__).resolve().parent / "data" / "search-queries.json"
 SITES = {"vi": "", "en": "en/"}
