@@ -17,6 +17,14 @@ What it does to the one index that mkdocs-static-i18n writes for both languages
    Bảo Vinh first). The shown ``title`` and ``text`` keep their accents.
 3. Write each language's stop words only (lunr's English stop words would drop the folded
    Vietnamese "the" (thẻ), "can" (căn) and "do" (đo)).
+4. Write the site's Vietnamese syllables (``config.syllables``): the browser decodes a word typed
+   in Telex or VNI ("ddieenj") only when it gives one of them, so English words stay as typed.
+5. Give each page the title of its other languages' versions as extra title words (English
+   stop words left out), so "water bill" typed on the Vietnamese site finds the Vietnamese water
+   guide and "dong tien dien" on the English site the English electricity guide.
+6. Rank the pages for maintainers (``MAINTAINER_PAGES``: how to contribute, the translation
+   status, the accessibility statement) after the guides and ward pages: lunr multiplies every
+   score of an entry by its ``boost``.
 
 The browser folds the reader's query the same way (handbook/search_fold.py), so "dong tien dien",
 "Đóng tiền điện", "đong tien đien" and decomposed Unicode all find the same pages.
@@ -35,13 +43,23 @@ from pathlib import Path
 import yaml
 
 from handbook.errors import ContentError, ContentErrors
-from handbook.search_fold import fold
+from handbook.search_fold import fold, syllables
 
 INDEX_PATH = "search/search_index.json"
 OFFLINE_INDEX_PATH = "search/search_index.js"  # written by Material's offline plugin
 SYNONYMS_FILE = "search-synonyms.yml"  # in docs/, excluded from the site (mkdocs.yml exclude_docs)
 TITLE_TERMS = "title_terms"
+# The first word of a page's title (its task: "Đóng tiền điện …"), and a ward page's names,
+# folded and searched once more: "dong tien" finds the guide whose task is "đóng" first.
+TITLE_LEAD = "title_lead"
+TITLE_LEAD_WORDS = 1
 TEXT_TERMS = "text_terms"
+# Words of an English title not worth searching for on the Vietnamese site ("the" is "thẻ", a card).
+STOP_WORDS = {"en": frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "in", "into", "is", "it", "its", "of", "on", "or", "the", "this", "to", "up", "what", "when", "with", "you", "your"])}
+# Pages for maintainers, not residents (addresses without the language prefix): found, but last.
+MAINTAINER_PAGES = ("contributing/", "accessibility/")
+MAINTAINER_BOOST = 1e-9  # lunr rounds scores to 1/1000: theirs become 0, so they come after every other page
 # Budget per language (gzip): a reader downloads the whole index of the page's language to search.
 GZIP_BUDGET = 100 * 1024
 
@@ -112,45 +130,57 @@ def _same_word(word: str, wanted: str) -> bool:
     return word == wanted or word in (wanted + "s", wanted + "es")
 
 
-def _contains(haystack: list[str], needle: list[str]) -> bool:
-    """``needle`` occurs in ``haystack`` as whole consecutive words."""
+def _contains(haystack: list[str], needle: list[str], plurals: bool = True) -> bool:
+    """``needle`` occurs in ``haystack`` as whole consecutive words (or their plurals)."""
     if not needle or len(needle) > len(haystack):
         return False
+    same = _same_word if plurals else str.__eq__
     return any(
-        all(_same_word(haystack[i + j], wanted) for j, wanted in enumerate(needle))
+        all(same(haystack[i + j], wanted) for j, wanted in enumerate(needle))
         for i in range(len(haystack) - len(needle) + 1)
     )
 
 
 def synonym_terms(found_in: list[str], groups: list[tuple[str, ...]], separator: re.Pattern[str]) -> list[str]:
-    """For each synonym group with a phrase in ``found_in`` (folded words), the other phrases' words."""
+    """For each synonym group with a phrase in ``found_in`` (folded words), the other phrases' words.
+
+    A phrase found only as a plural ("scams") is added as written ("scam"), so it counts as an
+    exact match.
+    """
     terms: list[str] = []
     for group in groups:
         phrases = [folded_words(phrase, separator) for phrase in group]
-        present = [_contains(found_in, phrase) for phrase in phrases]
-        if any(present):
-            for phrase, here in zip(phrases, present, strict=True):
-                if not here:
+        if any(_contains(found_in, phrase) for phrase in phrases):
+            for phrase in phrases:
+                if not _contains(found_in, phrase, plurals=False):
                     terms.extend(phrase)
     return terms
 
 
 def enrich(
-    entry: dict, separator: re.Pattern[str], groups: list[tuple[str, ...]], keywords: Iterable[str] = ()
+    entry: dict, separator: re.Pattern[str], groups: list[tuple[str, ...]], keywords: Iterable[str] = (),
+    translations: Iterable[str] = (),
 ) -> dict:
-    """A copy of an index entry with its ``title_terms`` and ``text_terms`` (left out when empty).
+    """A copy of an index entry with its ``title_terms``, ``text_terms`` and ``title_lead`` (left out when empty).
 
-    ``keywords`` (a ward's former names, for example) count like words of the title.
+    ``keywords`` (a ward's current and former names) count like words of the title, and lead it
+    too; ``translations`` (the page's title in the other languages) count like words of the title.
     """
     result = dict(entry)
     title, text = entry.get("title", ""), entry.get("text", "")
     title_words, text_words = folded_words(title, separator), folded_words(text, separator)
     keyword_words = [word for keyword in keywords for word in folded_words(keyword, separator)]
-    title_terms = (extra_terms(title, separator) + keyword_words
-                   + synonym_terms(title_words + keyword_words, groups, separator))
+    # New words only: a word the title already has ("QR" in both titles) would count twice.
+    seen = set(title_words) | set(keyword_words)
+    translated_words = [word for translation in translations for word in folded_words(translation, separator)
+                        if not (word in seen or seen.add(word))]
+    title_terms = (extra_terms(title, separator) + keyword_words + translated_words
+                   + synonym_terms(title_words + keyword_words + translated_words, groups, separator))
     text_terms = extra_terms(text, separator) + synonym_terms(text_words, groups, separator)
     if title_terms:
         result[TITLE_TERMS] = " ".join(title_terms)
+    if "#" not in entry.get("location", "#") and title_words:
+        result[TITLE_LEAD] = " ".join(title_words[:TITLE_LEAD_WORDS] + keyword_words)
     if text_terms:
         result[TEXT_TERMS] = " ".join(text_terms)
     return result
@@ -160,17 +190,32 @@ def enrich(
 # Indexes
 
 
-def _config_for(config: dict, locales: list[str], languages: list[Language]) -> dict:
+def _config_for(config: dict, locales: list[str], languages: list[Language], syllable_list: list[str]) -> dict:
     result = copy.deepcopy(config)
     known = list(config.get("lang") or [])
     result["lang"] = [locale for locale in locales if locale in known] or known
     fields = result.setdefault("fields", {})
     fields.setdefault(TITLE_TERMS, dict(fields.get("title", {"boost": 1000.0})))
     fields.setdefault(TEXT_TERMS, dict(fields.get("text", {"boost": 1.0})))
+    fields.setdefault(TITLE_LEAD, dict(fields.get("title", {"boost": 1000.0})))
     result["languages"] = [
         {"lang": lang.locale, "prefix": lang.prefix, "index": lang.index_path} for lang in languages
     ]
+    result["syllables"] = " ".join(syllable_list)
     return result
+
+
+def site_syllables(entries: Iterable[dict]) -> list[str]:
+    """The Vietnamese syllables (with a diacritic) of the titles and texts of ``entries``."""
+    return syllables(_TAG.sub(" ", entry.get("title", "") + " " + entry.get("text", "")) for entry in entries)
+
+
+def rank(entry: dict, lang: Language) -> dict:
+    """``entry``, with a low ``boost`` when it belongs to a page for maintainers."""
+    page = entry["location"].removeprefix(lang.prefix)
+    if page.startswith(MAINTAINER_PAGES):
+        return {**entry, "boost": MAINTAINER_BOOST}
+    return entry
 
 
 def _page(location: str) -> str:
@@ -194,6 +239,32 @@ def restore_fallback_pages(
                 docs[lang.locale].append({**entry, "location": lang.prefix + entry["location"]})
 
 
+def translated_titles(
+    docs: dict[str, list[dict]], languages: list[Language], separator: re.Pattern[str]
+) -> dict[str, dict[str, list[str]]]:
+    """For each language, page address -> the titles of that page in the other languages.
+
+    Only whole pages (not their sections); the source language's stop words are left out.
+    """
+    titles: dict[str, dict[str, str]] = {}
+    for lang in languages:
+        for entry in docs[lang.locale]:
+            if "#" not in entry["location"]:
+                titles.setdefault(entry["location"].removeprefix(lang.prefix), {})[lang.locale] = entry.get("title", "")
+    result: dict[str, dict[str, list[str]]] = {lang.locale: {} for lang in languages}
+    for page, by_locale in titles.items():
+        for lang in languages:
+            others = []
+            for locale, title in by_locale.items():
+                if locale == lang.locale or title == by_locale.get(lang.locale):
+                    continue
+                stop = STOP_WORDS.get(locale, frozenset())
+                others.append(" ".join(word for word in folded_words(title, separator) if word not in stop))
+            if others:
+                result[lang.locale][lang.prefix + page] = others
+    return result
+
+
 def build_indexes(
     combined: dict,
     languages: list[Language],
@@ -212,12 +283,14 @@ def build_indexes(
     for entry in combined["docs"]:
         docs[language_of(entry["location"], languages).locale].append(entry)
     restore_fallback_pages(docs, languages, page_exists)
+    syllable_list = site_syllables(combined["docs"])
+    other_titles = translated_titles(docs, languages, separator)
     return {
         lang.locale: {
-            "config": _config_for(config, [lang.locale], languages),
+            "config": _config_for(config, [lang.locale], languages, syllable_list),
             "docs": [
-                enrich(entry, separator, synonyms.get(lang.locale, []),
-                       keywords.get(entry["location"], ()))
+                rank(enrich(entry, separator, synonyms.get(lang.locale, []), keywords.get(entry["location"], ()),
+                            other_titles[lang.locale].get(entry["location"], ())), lang)
                 for entry in docs[lang.locale]
             ],
         }

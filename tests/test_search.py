@@ -1,12 +1,15 @@
-"""Search (issue 5): folding, synonyms, one index per language, sizes. No browser here.
+"""Search (issues 5, 16): folding, Telex/VNI decoding, synonyms, one index per language, ranking,
+sizes. No browser here (Node runs the browser's decoder on the shared cases).
 
-The browser half (typing into the real search box) is in test_search_browser.py.
+The browser half (typing into the real search box) is in test_search_browser.py and the query
+table in test_search_quality.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -15,9 +18,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook import search_index
+from handbook import search_fold, search_index
 from handbook.errors import ContentErrors
-from handbook.search_fold import TRICKY_WORDS, fold
+from handbook.search_fold import fold
+
+CASES = json.loads((ROOT / "tests" / "data" / "fold-cases.json").read_text(encoding="utf-8"))
+TYPING_JS = ROOT / "overrides" / "assets" / "javascripts" / "vi-typing.js"
 
 SEPARATOR = re.compile(r'[\s\-,:;!?=\[\]()"/«»“”‘’…·|]+|\.(?!\d)|&[lg]t;')
 LANGUAGES = search_index.site_languages("vi", ["en"])
@@ -41,9 +47,55 @@ def terms(doc: dict) -> list[str]:
 # Folding (handbook/search_fold.py)
 
 
-@pytest.mark.parametrize(("word", "folded"), list(TRICKY_WORDS.items()))
+@pytest.mark.parametrize(("word", "folded"), CASES["fold"])
 def test_fold_tricky_words(word: str, folded: str) -> None:
     assert fold(word) == folded
+
+
+@pytest.mark.parametrize(("typed", "syllable"), CASES["decode"])
+def test_telex_and_vni_typed_without_an_input_method_decode(typed: str, syllable: str | None) -> None:
+    assert search_fold.decode_word(typed) == syllable
+
+
+@pytest.mark.parametrize(("query", "normalized"), CASES["normalize"])
+def test_a_query_is_decoded_only_into_real_syllables(query: str, normalized: str) -> None:
+    keys = search_fold.syllable_keys(CASES["syllables"])
+    assert search_fold.normalize_query(query, keys) == normalized
+
+
+@pytest.mark.parametrize(("text", "found"), CASES["site_syllables"])
+def test_the_syllable_list_holds_vietnamese_syllables_only(text: str, found: list[str]) -> None:
+    assert search_fold.syllables([text]) == found
+
+
+NODE_CHECK = """
+const typing = require(process.argv[1]);
+const cases = require(process.argv[2]);
+const keys = typing.syllableKeys(cases.syllables);
+console.log(JSON.stringify({
+  fold: cases.fold.map(([text]) => typing.fold(text)),
+  decode: cases.decode.map(([word]) => typing.decodeWord(word)),
+  normalize: cases.normalize.map(([query]) => typing.normalizeQuery(query, keys)),
+  site_syllables: cases.site_syllables.map(([text]) => typing.syllables([text])),
+}));
+"""
+
+
+def test_the_browsers_module_agrees_with_python_on_every_shared_case() -> None:
+    """vi-typing.js (the search box and the ward filter) run in Node on tests/data/fold-cases.json."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run the browser's decoder (it is installed with npm)"
+    result = subprocess.run([node, "-e", NODE_CHECK, str(TYPING_JS), str(ROOT / "tests" / "data" / "fold-cases.json")],
+                            capture_output=True, text=True, check=True)
+    got = json.loads(result.stdout)
+    for name in ("fold", "decode", "normalize", "site_syllables"):
+        assert got[name] == [expected for _, expected in CASES[name]], name
+
+
+def test_english_words_are_not_mangled_even_when_their_letters_look_like_telex() -> None:
+    keys = search_fold.syllable_keys(["ưa", "tẻ", "bỏ", "bí", "zà", "đi"])
+    for word in ("water", "bill", "zalo", "vneid", "evn", "box", "online", "scams", "pass"):
+        assert search_fold.normalize_word(word, keys) == word
 
 
 @pytest.mark.parametrize("text", ["Đồng Nai", "Quỳnh", "ươ", "Ý", "Đóng tiền điện", "Phường Bảo Vinh"])
@@ -91,8 +143,9 @@ def test_english_synonyms_match_plurals() -> None:
     groups = [("scam", "fraud"), ("id card", "identity card")]
     doc = {"location": "en/a/", "title": "Recognise online scams", "text": "<p>Addresses on ID cards</p>"}
     enriched = search_index.enrich(doc, SEPARATOR, groups)
-    assert enriched["title_terms"].split() == ["fraud"]
-    assert enriched["text_terms"].split() == ["identity", "card"]
+    # "scams" counts as "scam": the group applies, and "scam" is added as written (an exact match).
+    assert enriched["title_terms"].split() == ["scam", "fraud"]
+    assert enriched["text_terms"].split() == ["id", "card", "identity", "card"]
 
 
 def test_build_indexes_splits_by_language_and_restores_untranslated_pages() -> None:
@@ -128,7 +181,11 @@ def test_build_indexes_splits_by_language_and_restores_untranslated_pages() -> N
 
 def test_the_synonyms_file_of_the_handbook_is_valid() -> None:
     synonyms = search_index.load_synonyms(ROOT / "docs" / search_index.SYNONYMS_FILE, ["vi", "en"])
-    assert ("cccd", "căn cước công dân", "thẻ căn cước", "chứng minh nhân dân", "cmnd") in synonyms["vi"]
+    assert ("cccd", "căn cước công dân", "thẻ căn cước", "chứng minh nhân dân", "cmnd", "id card") in synonyms["vi"]
+    # The abbreviations residents type (issue 16).
+    vi_words = {fold(phrase) for group in synonyms["vi"] for phrase in group}
+    assert {"dvc", "hcc", "ubnd", "cccd", "cmnd", "bhyt", "evn", "otp", "ck", "tk", "sdt"} <= vi_words
+    assert {"water bill", "electricity bill", "scam", "health book"} <= vi_words  # English on the Vietnamese site
     assert any("tiền điện" in group and "hóa đơn điện" in group for group in synonyms["vi"])
     assert synonyms["en"]
 
@@ -235,6 +292,8 @@ def test_pages_load_the_search_script_before_materials_bundle(site_dir: Path, pa
     fold_script = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/search-fold.js")]
     bundle = [i for i, src in enumerate(scripts) if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", src)]
     assert fold_script and bundle and fold_script[0] < bundle[0], scripts
+    typing = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/vi-typing.js")]
+    assert typing and typing[0] < fold_script[0], scripts  # the shared module first
     assert (site_dir / "assets" / "javascripts" / "search-fold.js").is_file()
 
 
@@ -249,4 +308,55 @@ def test_the_offline_index_holds_both_languages_for_the_browser_to_filter() -> N
     assert [doc["location"] for doc in offline["docs"]] == ["index.html", "en/index.html"]
     assert offline["config"]["lang"] == ["vi", "en"]
     assert offline["config"]["languages"] == indexes["vi"]["config"]["languages"]
-    assert offline["docs"][0]["title_terms"] == "chu"  # only the words that had diacritics
+    # Only the words that had diacritics, and the English title of the same page.
+    assert offline["docs"][0]["title_terms"] == "chu home"
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 16: syllables, ranking, translated titles
+
+
+def test_each_index_lists_the_sites_syllables_for_decoding(site_dir: Path) -> None:
+    for path in ("search/search_index.json", "en/search/search_index.json"):
+        listed = load_index(site_dir, path)["config"]["syllables"].split()
+        assert {"điện", "tiền", "đóng", "phường", "mới", "lừa", "đảo"} <= set(listed), path
+        assert all(not word.isascii() for word in listed)
+        assert "water" not in listed and "bill" not in listed
+
+
+def test_maintainer_pages_are_ranked_last_and_reader_pages_are_not_touched(site_dir: Path) -> None:
+    for index, prefix in ((load_index(site_dir, "search/search_index.json"), ""),
+                          (load_index(site_dir, "en/search/search_index.json"), "en/")):
+        boosted = {doc["location"].split("#")[0] for doc in index["docs"] if "boost" in doc}
+        assert boosted == {f"{prefix}contributing/", f"{prefix}contributing/translations/", f"{prefix}accessibility/"}
+        assert all(doc["boost"] <= 1e-6 for doc in index["docs"] if "boost" in doc)
+
+
+def test_a_page_carries_its_title_in_the_other_language(site_dir: Path) -> None:
+    vi = load_index(site_dir, "search/search_index.json")
+    en = load_index(site_dir, "en/search/search_index.json")
+    water = entry(vi, "guides/dong-tien-nuoc/")["title_terms"].split()
+    assert {"water", "bill"} <= set(water)
+    assert "the" not in water  # an English stop word would match "thẻ" (card) on the Vietnamese site
+    assert {"dong", "tien", "dien"} <= set(entry(en, "en/guides/dong-tien-dien/")["title_terms"].split())
+
+
+def test_the_first_word_of_a_title_and_a_wards_names_lead_it(site_dir: Path) -> None:
+    vi = load_index(site_dir, "search/search_index.json")
+    assert entry(vi, "guides/dong-tien-dien/")["title_lead"] == "dong"
+    assert "xuan an" in entry(vi, "wards/long-khanh/")["title_lead"]
+    assert vi["config"]["fields"]["title_lead"]["boost"] == vi["config"]["fields"]["title"]["boost"]
+    assert not [doc for doc in vi["docs"] if "#" in doc["location"] and "title_lead" in doc]
+
+
+def test_rank_uses_the_address_without_the_language_prefix() -> None:
+    en = search_index.Language("en", "en/")
+    assert search_index.rank({"location": "en/contributing/#x"}, en)["boost"] == search_index.MAINTAINER_BOOST
+    assert "boost" not in search_index.rank({"location": "en/guides/contributing-money/"}, en)
+
+
+def test_a_translated_title_adds_new_words_only() -> None:
+    doc = {"location": "en/guides/zalo/", "title": "Follow your ward's Zalo page with a QR code", "text": ""}
+    enriched = search_index.enrich(doc, SEPARATOR, [], translations=["Theo dõi trang Zalo của phường bằng mã QR"])
+    words = enriched["title_terms"].split()
+    assert words == ["theo", "doi", "trang", "cua", "phuong", "bang", "ma"]  # not "zalo" or "qr" again

@@ -1,12 +1,15 @@
-"""Search in real Chromium (issue 5): typing into Material's search box, at 360 px and on desktop.
+"""Search in real Chromium (issues 5, 16): typing into Material's search box, at 360 px and on desktop.
 
 Queries with and without accents, in decomposed Unicode (NFD), in capitals, mixed ("đien"), a
-synonym, a ward's former name; each language sees only its own pages. The folding in the browser
-(overrides/assets/javascripts/search-fold.js) must equal handbook/search_fold.py.
+synonym, a ward's former name; each language sees only its own pages. The folding and decoding in
+the browser (overrides/assets/javascripts/vi-typing.js) must equal handbook/search_fold.py on the
+shared cases (tests/data/fold-cases.json). Accent-free matches are marked in the results and on
+the opened page; the ward filter matches names first. The big query table is test_search_quality.py.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import time
@@ -17,7 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import PHONE, ROOT, serve_directory
-from handbook.search_fold import TRICKY_WORDS, fold
+from handbook import search_fold
+
+CASES = json.loads((ROOT / "tests" / "data" / "fold-cases.json").read_text(encoding="utf-8"))
 
 ELECTRICITY = "guides/dong-tien-dien/"
 PORTAL_LOGIN = "guides/dang-nhap-dich-vu-cong/"
@@ -89,12 +94,24 @@ def test_portal_login_guide_comes_first_on_desktop(desktop_page: object, base_ur
     assert pages[0] == PORTAL_LOGIN, pages[:5]
 
 
-def test_the_browser_folds_like_python(desktop_page: object, base_url: str) -> None:
-    desktop_page.goto(base_url, wait_until="networkidle")
-    words = list(TRICKY_WORDS)
-    folded = desktop_page.evaluate("words => words.map(word => window.HandbookSearch.fold(word))", words)
-    assert folded == [fold(word) for word in words]
-    assert folded == list(TRICKY_WORDS.values())
+def test_the_browser_folds_and_decodes_like_python(desktop_page: object, base_url: str) -> None:
+    """The module the page really loads, run in Chromium on the shared cases."""
+    desktop_page.goto(base_url + "wards/", wait_until="networkidle")
+    got = desktop_page.evaluate("""cases => {
+        const t = window.HandbookTyping;
+        const keys = t.syllableKeys(cases.syllables);
+        return {
+          fold: cases.fold.map(([text]) => t.fold(text)),
+          decode: cases.decode.map(([word]) => t.decodeWord(word)),
+          normalize: cases.normalize.map(([query]) => t.normalizeQuery(query, keys)),
+          site_syllables: cases.site_syllables.map(([text]) => t.syllables([text])),
+          searchFold: cases.fold.map(([text]) => window.HandbookSearch.fold(text)),
+        };
+    }""", CASES)
+    for name in ("fold", "decode", "normalize", "site_syllables"):
+        assert got[name] == [expected for _, expected in CASES[name]], name
+    assert got["searchFold"] == got["fold"]  # the search box uses the same module
+    assert got["fold"] == [search_fold.fold(text) for text, _ in CASES["fold"]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -214,3 +231,70 @@ def test_search_survives_renamed_material_bundle_and_worker(browser: object, sit
     finally:
         context.close()
         server.shutdown()
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 16: loading, highlighting, ward filter
+
+
+def test_the_index_loads_only_when_search_is_opened(phone_page: object, base_url: str) -> None:
+    requested: list[str] = []
+    phone_page.on("request", lambda request: requested.append(request.url))
+    phone_page.goto(base_url + "guides/", wait_until="networkidle")
+    phone_page.wait_for_timeout(500)
+    assert not [url for url in requested if "search_index" in url or "/workers/search." in url]
+    pages = search(phone_page, base_url, "guides/", "ddoong tieenf ddieenj")  # Telex, no input method
+    assert pages[0] == ELECTRICITY, pages[:5]
+    # The words as typed are not listed as missing ("Không: ~~ddoong~~") under the results.
+    shown = " ".join(phone_page.locator("li.md-search-result__item").all_inner_texts())
+    assert not [word for word in ("ddoong", "tieenf", "ddieenj") if word in shown], shown[:300]
+    assert [url for url in requested if url.endswith("search/search_index.json")]
+
+
+def test_accent_free_matches_are_marked_in_the_results_and_on_the_opened_page(phone_page: object, base_url: str) -> None:
+    search(phone_page, base_url, "", "dong tien dien")
+    first = phone_page.locator("li.md-search-result__item").first
+    marked = first.locator("mark").all_inner_texts()
+    assert {"Đóng", "tiền", "điện"} <= set(marked), marked
+    # Material adds the query to the result's address (?h=); the opened page marks the words too.
+    href = first.locator("a.md-search-result__link").first.get_attribute("href")
+    assert "h=" in href, href
+    with phone_page.expect_navigation():
+        first.locator("a.md-search-result__link").first.tap()
+    phone_page.wait_for_load_state("networkidle")
+    on_page = phone_page.locator("article.md-content__inner mark[data-md-highlight]").all_inner_texts()
+    assert {"Đóng", "tiền", "điện"} <= set(on_page), on_page[:10]
+
+
+def test_a_page_opened_without_a_query_has_no_marks(phone_page: object, base_url: str) -> None:
+    phone_page.goto(base_url + ELECTRICITY, wait_until="networkidle")
+    assert phone_page.locator("article mark[data-md-highlight]").count() == 0
+
+
+def ward_rows(page: object, text: str) -> list[str]:
+    box = page.locator("#ward-filter-input")
+    box.fill(text)
+    return [row.strip() for row in page.locator("[data-ward-list] > li:not([hidden])").all_inner_texts()]
+
+
+def test_the_ward_filter_matches_names_before_the_province(phone_page: object, base_url: str) -> None:
+    phone_page.goto(base_url + "wards/", wait_until="networkidle")
+    every = ward_rows(phone_page, "")
+    # Most rows carry a "Thành phố …" (the former city): the words "xuan" and "thanh" are in many rows.
+    assert sum("Thành phố" in row and "Xuân" in row for row in every) >= 5
+    rows = ward_rows(phone_page, "xuan thanh")
+    assert rows and len(rows) <= 2, rows
+    assert any(row.startswith("Phường Xuân Thanh") for row in rows), rows  # the former ward itself
+    assert any(row.startswith("Phường Long Khánh") for row in rows), rows  # the ward that took it over
+    # Telex and VNI typed without an input method, and no accents at all, give the same rows.
+    assert ward_rows(phone_page, "xuaan thanh") == ward_rows(phone_page, "xua6n tha2nh") == rows
+    # The province still counts when no name matches ("tỉnh Đồng Nai": every unit).
+    assert len(ward_rows(phone_page, "dong nai")) == len(every)
+    assert ward_rows(phone_page, "baor quang")[0].startswith("Phường Bảo Vinh")
+
+
+def test_without_the_shared_module_the_ward_list_stays_whole(phone_page: object, base_url: str) -> None:
+    phone_page.route("**/vi-typing.js", lambda route: route.abort())
+    phone_page.goto(base_url + "wards/", wait_until="networkidle")
+    assert not phone_page.is_visible("#ward-filter-input")  # no half-working filter
+    assert phone_page.locator("[data-ward-list] > li:not([hidden])").count() >= 20

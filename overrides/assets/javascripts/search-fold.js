@@ -1,14 +1,16 @@
-/* Search that finds Vietnamese typed without accents, in the reader's language only (issue 5).
+/* Search that finds Vietnamese however it is typed, in the reader's language only (issues 5, 16).
  *
  * The build (overrides/hooks/search.py, handbook/search_index.py) writes one search index per
- * language, each entry with its words folded ("Đóng tiền điện" -> "dong tien dien") and the
- * editors' synonyms. This file does the browser's half, in one place:
+ * language, each entry with its words folded ("Đóng tiền điện" -> "dong tien dien"), the
+ * editors' synonyms and the site's syllables. This file does the browser's half, in one place:
  *
- * 1. It folds the reader's query exactly as handbook/search_fold.py folds the index, so
- *    "dong tien dien", "Đóng tiền điện", "ĐÓNG TIỀN ĐIỆN", "đong tien đien" and decomposed
- *    Unicode (NFD) all become "dong tien dien"; whole words rank above prefixes.
+ * 1. It normalises the reader's query with vi-typing.js (the rules of handbook/search_fold.py):
+ *    accents, capitals and decomposed Unicode fold away, and Telex or VNI typed without an input
+ *    method is decoded ("ddoong tieenf", "d9o6ng tie6n2" -> "dong tien"). Whole words rank above
+ *    prefixes, and words of five letters or more forgive one typo.
  * 2. It gives Material's search the index of the page's language (<html lang>): Vietnamese
  *    pages search Vietnamese pages only, English pages English pages only.
+ * 3. It marks accent-free matches (<mark>) in the result list and on the page opened from a result.
  *
  * How: Material for MkDocs 9.x runs its search in a web worker and sends it two kinds of
  * message, {type: 0, data: {config, docs, options}} (set up the index) and {type: 2, data: query}
@@ -20,43 +22,130 @@
 (function () {
   "use strict";
 
-  var MARKS = /[\u0300-\u036f]/g;
-  try {
-    MARKS = new RegExp("\\p{Mn}", "gu"); /* every combining mark, as Python's category "Mn" */
-  } catch (error) {
-    /* old browser: the combining marks block covers every Vietnamese diacritic */
-  }
+  var typing = window.HandbookTyping; /* vi-typing.js, loaded just before this file */
+  if (!typing) return;
+  var fold = typing.fold;
 
-  /* Lower-case and remove every diacritic, "đ" included: the steps of handbook/search_fold.py. */
-  function fold(text) {
-    return String(text)
-      .normalize("NFC")
-      .replace(/đ/g, "d")
-      .replace(/Đ/g, "D")
-      .normalize("NFD")
-      .replace(MARKS, "")
-      .toLowerCase();
-  }
+  /* The syllables of the site (written into the index by the build): a Telex or VNI word is
+     decoded only when it gives one of them ("ddieenj" -> "dien", but "water" stays "water"). */
+  var keys = null;
 
-  /* Whole words count more than words that only start the same way: Material searches every
-     word as a prefix ("tien" also finds "tieng", "tiep"), and folding makes those commoner.
-     Each plain word w becomes "w^100 w": an exact match boosted a hundred times (more than a
-     prefix in a title, which weighs 1000 times a word in the text), plus Material's prefix
-     match (so the word still being typed finds its pages). A query that uses search syntax
-     (quotes, + - ~ ^ : *) is only folded. */
+  /* Each plain word w of the normalised query becomes:
+     - "w^100": the whole word, boosted a hundred times (more than a prefix in a title, which
+       weighs 1000 times a word in the text): exact matches always come first;
+     - "w": Material's prefix match (w*), so the word still being typed finds its pages;
+     - "w~1^10" for words of FUZZY_MIN letters or more: one typo (a letter missing, extra, wrong
+       or two letters swapped: "electricty", "truogn"), a tenth of an exact match.
+     (The word as typed is not searched too when decoding changed it: Material would list it
+     under "Không:" (missing) for every result.)
+     A query that uses search syntax (quotes, + - ~ ^ : *) is only folded. */
   var EXACT_BOOST = 100;
+  var FUZZY_MIN = 5;
+  var FUZZY_BOOST = 10;
   var PLAIN_WORD = /^[a-z0-9]+$/;
   var SYNTAX = /["+~^:*]|(^|\s)-/;
+  var lastWords = [];
 
   function query(text) {
     var folded = fold(text);
     if (SYNTAX.test(folded)) return folded;
-    return folded.split(/\s+/).filter(Boolean).map(function (word) {
-      return PLAIN_WORD.test(word) ? word + "^" + EXACT_BOOST + " " + word : word;
-    }).join(" ");
+    var terms = [];
+    var words = [];
+    String(text).trim().split(/\s+/).filter(Boolean).forEach(function (raw) {
+      var word = typing.normalizeWord(raw, keys);
+      if (!PLAIN_WORD.test(word)) {
+        terms.push(word);
+        return;
+      }
+      words.push(word);
+      terms.push(word + "^" + EXACT_BOOST, word);
+      if (word.length >= FUZZY_MIN) terms.push(word + "~1^" + FUZZY_BOOST);
+    });
+    lastWords = words;
+    return terms.join(" ");
   }
 
-  window.HandbookSearch = Object.freeze({ fold: fold, query: query });
+  /* ------------------------------------------------------------------------------------------
+     Highlighting accent-free matches: Material marks only words spelled exactly as typed, so
+     "dong tien" marks nothing in "Đóng tiền". These mark every word whose folded form is a
+     query word (or starts with it, from three letters): in the result list, and on the page
+     opened from a result (Material adds the query to its address as ?h=). */
+
+  function matches(word, words) {
+    var folded = fold(word);
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (folded === w || (w.length >= 3 && folded.indexOf(w) === 0)) return true;
+    }
+    return false;
+  }
+
+  var LETTERS = /[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+/g;
+
+  function highlightIn(root, words) {
+    if (!root || !words.length) return 0;
+    var found = [];
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var parent = node.parentElement;
+      if (!parent || parent.closest("mark, script, style, code, pre, .headerlink")) continue;
+      LETTERS.lastIndex = 0;
+      if (LETTERS.test(node.data)) found.push(node);
+    }
+    var marked = 0;
+    found.forEach(function (node) {
+      var text = node.data;
+      var parts = [];
+      var last = 0;
+      text.replace(LETTERS, function (word, offset) {
+        if (matches(word, words)) {
+          parts.push(text.slice(last, offset));
+          var mark = document.createElement("mark");
+          mark.setAttribute("data-md-highlight", "");
+          mark.textContent = word;
+          parts.push(mark);
+          last = offset + word.length;
+          marked += 1;
+        }
+        return word;
+      });
+      if (last === 0) return;
+      parts.push(text.slice(last));
+      var fragment = document.createDocumentFragment();
+      parts.forEach(function (part) {
+        fragment.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+      });
+      node.parentNode.replaceChild(fragment, node);
+    });
+    return marked;
+  }
+
+  function highlightResults(list) {
+    var observer = new MutationObserver(function () {
+      observer.disconnect();
+      Array.prototype.forEach.call(list.querySelectorAll(".md-search-result__article"), function (article) {
+        highlightIn(article, lastWords);
+      });
+      observer.observe(list, { childList: true, subtree: true });
+    });
+    observer.observe(list, { childList: true, subtree: true });
+  }
+
+  function highlightPage() {
+    var params = new URLSearchParams(location.search);
+    var h = params.get("h");
+    if (h) {
+      var words = h.split(/\s+/).map(fold).filter(function (word) { return PLAIN_WORD.test(word); });
+      highlightIn(document.querySelector("article.md-content__inner"), words);
+    }
+    var list = document.querySelector(".md-search-result__list");
+    if (list && typeof MutationObserver === "function") highlightResults(list);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", highlightPage);
+  else highlightPage();
+
+  window.HandbookSearch = Object.freeze({ fold: fold, query: query, highlight: highlightIn });
 
   if (typeof Worker === "undefined" || !Worker.prototype.postMessage) return;
 
@@ -123,6 +212,8 @@
       var languages = message.data.config && message.data.config.languages;
       if (!Array.isArray(languages) || !languages.length) return post.apply(worker, arguments);
       if (handbookWorkers) handbookWorkers.add(worker);
+      var syllables = message.data.config.syllables;
+      keys = typing.syllableKeys(typeof syllables === "string" ? syllables.split(" ") : []);
       indexFor(message.data, languages).then(function (index) {
         post.call(worker, { type: SETUP, data: Object.assign({}, message.data, index) });
       });
