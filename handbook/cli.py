@@ -5,6 +5,7 @@
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
     scripts/handbook translations             every page: translated, missing or outdated
     scripts/handbook review                   guides and ward channels due for review
+    scripts/handbook review --markdown --links --registry   the weekly upkeep report (an issue on GitHub)
 
 Only argument parsing and printing live here; each sub-command calls one module of handbook/.
 Messages are in Vietnamese first, then English.
@@ -18,6 +19,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from handbook.dates import today_in_vietnam
 from handbook.errors import ContentError, ContentErrors
 from handbook.guides import CATEGORIES
 from handbook.wards import KINDS, STATUSES
@@ -53,6 +55,10 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
               f"  [en] Reminder: {len(lines)} places still have template text '[VIẾT: …]' / '[WRITE: …]'.")
     seconds = time.monotonic() - started
     if result.errors:
+        if args.github:  # one annotation per problem, on its file and line (GitHub Actions)
+            from handbook.annotations import github_annotations
+
+            print(github_annotations(result.errors), end="")
         return _print_errors(ContentErrors(result.errors))
     print(f"Không có lỗi / No problems: {result.pages} trang / pages ({seconds:.1f} s).")
     return 0
@@ -95,6 +101,11 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
 
     changes = last_changes(root / "docs")
     report = translation_report(root / "docs", changes)
+    if args.markdown:  # the short summary a pull request shows (GitHub Actions job summary)
+        from handbook.annotations import translation_summary
+
+        print(translation_summary(report, changes is not None), end="")
+        return 0
     if changes is None:
         print("Không có lịch sử git: không biết bản dịch nào cũ / "
               "No git history: outdated translations cannot be found.")
@@ -113,6 +124,8 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
     from handbook.reviews import REVIEW_MONTHS, overdue_guides, stale_channels
 
     guides = overdue_guides(root / "docs", args.today)
+    if args.markdown:
+        return _review_markdown(root, args, guides)
     print(f"Hướng dẫn quá hạn xem lại / Guides past their review date: {len(guides)}")
     for due in guides:
         print(f"  {due.file} ({due.where}: {format_date(due.due, 'vi')}) {due.what}")
@@ -129,6 +142,23 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_markdown(root: Path, args: argparse.Namespace, guides: list) -> int:
+    """The upkeep report in Markdown (the weekly workflow posts it as one issue)."""
+    from handbook.checks import ward_registry
+    from handbook.reviews import link_problems, registry_update, review_markdown, stale_channels
+
+    try:
+        channels = stale_channels(root / "docs", ward_registry(root), args.today)
+    except (ContentError, ContentErrors) as error:
+        return _print_errors(error)
+    links = link_problems(root / "docs") if args.links else None
+    registry = registry_update(root) if args.registry else None
+    print(review_markdown(root, args.today, guides, channels, args.files_url, links, registry))
+    if args.links and links is None:
+        print("Không có mạng: chưa kiểm tra liên kết ngoài / No network: external links were not checked.")
+    return 0
+
+
 def _steps(text: str) -> int:
     number = int(text)
     if not 1 <= number <= 20:
@@ -139,10 +169,12 @@ def _steps(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="scripts/handbook", description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, help="the project folder (default: found from here)")
-    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=date.fromisoformat, default=today_in_vietnam(), help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="every content check, without building the site")
+    check.add_argument("--github", action="store_true",
+                       help="also print each problem as a GitHub Actions annotation (::error file=…,line=…::)")
     check.set_defaults(run=cmd_check)
 
     guide = sub.add_parser("new-guide", help="create docs/guides/SLUG.md and SLUG.en.md from the template")
@@ -166,9 +198,18 @@ def build_parser() -> argparse.ArgumentParser:
     ward.set_defaults(run=cmd_ward_channel)
 
     translations = sub.add_parser("translations", help="every page: translated, missing or outdated")
+    translations.add_argument("--markdown", action="store_true",
+                              help="only what needs translating, as Markdown (GitHub job summary)")
     translations.set_defaults(run=cmd_translations)
 
     review = sub.add_parser("review", help="guides past next_review, ward channels not checked for 6 months")
+    review.add_argument("--markdown", action="store_true",
+                        help="the upkeep report in Markdown, with a link to each file (the weekly issue)")
+    review.add_argument("--links", action="store_true", help="with --markdown: also check external links (network)")
+    review.add_argument("--registry", action="store_true",
+                        help="with --markdown: also ask PyPI for a newer vietnamadminunits (network)")
+    review.add_argument("--files-url", default="",
+                        help="with --markdown: prefix of the file links, e.g. https://github.com/OWNER/REPO/blob/main/")
     review.set_defaults(run=cmd_review)
     return parser
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
@@ -13,3 +14,19 @@ def format_date(day: datetime.date, lang: str) -> str:
     if lang == "en":
         return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+# Việt Nam is UTC+7 all year (no daylight saving time), so no time zone database is needed.
+VIETNAM_TIME = datetime.timezone(datetime.timedelta(hours=7), "ICT")
+
+
+def today_in_vietnam() -> datetime.date:
+    """Today's date in Việt Nam (a build on a UTC machine at 23:00 is already tomorrow there).
+
+    ``HANDBOOK_TODAY=YYYY-MM-DD`` in the environment sets another day: to rebuild a page as it was
+    on a given day, and for tests.
+    """
+    fixed = os.environ.get("HANDBOOK_TODAY", "").strip()
+    if fixed:
+        return datetime.date.fromisoformat(fixed)
+    return datetime.datetime.now(VIETNAM_TIME).date()

@@ -6,8 +6,11 @@ and the review dates come from the front matter so every guide has them, the sam
 
 from __future__ import annotations
 
-from handbook.dates import format_date
+import datetime
+
+from handbook.dates import format_date, today_in_vietnam
 from handbook.guides import CATEGORIES, Guide
+from handbook.text import message
 
 LABELS = {
     "vi": {
@@ -50,8 +53,11 @@ def opening_markdown(guide: Guide) -> str:
     return "\n".join(lines) + "\n"
 
 
-def closing_markdown(guide: Guide) -> str:
-    """'If you get stuck', the sources and the review dates, placed at the end."""
+def closing_markdown(guide: Guide, today: datetime.date | None = None) -> str:
+    """'If you get stuck', the sources and the review dates, placed at the end.
+
+    Past its ``next_review`` date (``today`` in Việt Nam by default) the page says so to readers.
+    """
     labels = LABELS[guide.lang]
     lines = [f"## {labels['help']} {{#neu-gap-kho-khan}}", "", labels["help_text"], ""]
     if guide.safety:
@@ -61,7 +67,11 @@ def closing_markdown(guide: Guide) -> str:
         lines.append(f"- [{source.title}]({source.url})" if source.url else f"- {source.title}")
     last = format_date(guide.last_reviewed, guide.lang)
     upcoming = format_date(guide.next_review, guide.lang)
-    lines += ["", labels["reviewed"].format(last=last, next=upcoming), "{ .hb-review }", ""]
+    if guide.next_review < (today or today_in_vietnam()):
+        past_due = message(guide.lang, "review.past_due", last=last, due=upcoming)
+        lines += ["", past_due, "{ .hb-review .hb-review--past-due role=note }", ""]
+    else:
+        lines += ["", labels["reviewed"].format(last=last, next=upcoming), "{ .hb-review }", ""]
     return "\n".join(lines) + "\n"
 
 
