@@ -119,3 +119,27 @@ def with_policy_meta(page_html: str) -> str:
         if match:
             return page_html[: match.end()] + meta + page_html[match.end():]
     return page_html
+
+
+class PolicyError(ValueError):
+    """A page breaks the policy: ``problems`` says how (inline script, no policy <meta> ...)."""
+
+    def __init__(self, where: str, problems: list[str]) -> None:
+        self.where = where
+        self.problems = problems
+        super().__init__(
+            f"{where}: trang vi phạm chính sách an toàn / the page breaks the security policy:\n  "
+            + "\n  ".join(problems)
+        )
+
+
+def protected_page(page_html: str, where: str) -> str:
+    """A page written outside the theme's templates (old-ward redirects), with the policy <meta>, checked
+    once as it is written: raises :class:`PolicyError` when it has something the policy would block."""
+    from handbook.html_safety import page_problems  # html_safety is bigger; only the writers need it
+
+    protected = with_policy_meta(page_html)
+    problems = page_problems(protected, meta_policy())
+    if problems:
+        raise PolicyError(where, problems)
+    return protected

@@ -20,13 +20,13 @@ def format_date(day: datetime.date, lang: str) -> str:
 VIETNAM_TIME = datetime.timezone(datetime.timedelta(hours=7), "ICT")
 
 
-def today_in_vietnam() -> datetime.date:
-    """Today's date in Việt Nam (a build on a UTC machine at 23:00 is already tomorrow there).
+def today_in_vietnam(now: datetime.datetime | None = None) -> datetime.date:
+    """Today's date in Việt Nam (at 18:00 UTC it is already tomorrow there); ``now``: another moment.
 
     ``HANDBOOK_TODAY=YYYY-MM-DD`` in the environment sets another day: to rebuild a page as it was
     on a given day, and for tests.
     """
     fixed = os.environ.get("HANDBOOK_TODAY", "").strip()
-    if fixed:
+    if fixed and now is None:
         return datetime.date.fromisoformat(fixed)
-    return datetime.datetime.now(VIETNAM_TIME).date()
+    return (now or datetime.datetime.now(datetime.UTC)).astimezone(VIETNAM_TIME).date()

@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 SW_NAME = "sw.js"
 BUILD_ID_PLACEHOLDER = "__HANDBOOK_BUILD_ID__"
@@ -51,6 +53,19 @@ LONG KHANH DIGITAL HANDBOOK - OFFLINE COPY
 No Internet needed. Search works too.
 Latest version online: {site_url}
 """
+
+
+OFFLINE_PLUGINS = ("offline", "material/offline")
+
+
+def is_offline_copy(plugins: Mapping[str, Any]) -> bool:
+    """True when this build is the ``file://`` copy: Material's offline plugin is loaded and not
+    switched off (``enabled: false``). ``plugins`` is MkDocs' ``config.plugins``; every hook asks here."""
+    for name in OFFLINE_PLUGINS:
+        plugin = plugins.get(name)
+        if plugin is not None and plugin.config.get("enabled", True):
+            return True
+    return False
 
 
 def build_id(site_dir: Path) -> str:
