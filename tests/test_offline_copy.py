@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -15,6 +16,8 @@ from conftest import PHONE, ROOT
 from handbook.offline import ZIP_FOLDER, ZIP_NAME
 
 GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
+# What the publish workflow passes (.github/workflows/publish.yml): the copy must point there, not at 127.0.0.1.
+PUBLISHED = "https://long-khanh-handbook.github.io/handbook/"
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +27,9 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     archive = folder / ZIP_NAME
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build-offline"), "--zip", str(archive)],
-        cwd=ROOT, capture_output=True, text=True, check=False, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=PUBLISHED,
+                 REPO_URL="https://github.com/long-khanh-handbook/handbook"),
     )
     assert result.returncode == 0, f"scripts/build-offline failed:\n{result.stdout}\n{result.stderr}"
     with zipfile.ZipFile(archive) as zipped:
@@ -60,6 +65,20 @@ def test_offline_copy_has_both_languages_html_links_and_no_service_worker(offlin
     assert "unpkg.com" not in home and "sw-register.js" not in home
     about = (offline_copy / "about/index.html").read_text(encoding="utf-8")
     assert ZIP_NAME not in about, "the offline copy should not offer to download itself"
+
+
+def test_offline_copy_points_at_the_published_site_and_opens_pages_not_folders(offline_copy: Path) -> None:
+    read_me = (offline_copy / "DOC-TRUOC-READ-ME.txt").read_text(encoding="utf-8")
+    assert f"Bản mới nhất trên mạng: {PUBLISHED}" in read_me and "127.0.0.1" not in read_me
+    guide = (offline_copy / "guides" / "dong-tien-dien.html").read_text(encoding="utf-8")
+    assert f"{PUBLISHED}guides/dong-tien-dien/" in guide, "the printed QR code must open the published page"
+    assert "127.0.0.1" not in guide
+    for page in (offline_copy / "guides" / "dong-tien-dien.html", offline_copy / "en" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        footer = html[html.index('class="hb-footer__links"'):]
+        href = re.search(r'<a href="([^"]+)"', footer).group(1)
+        assert href.endswith("accessibility/index.html"), f"{page.name}: footer link {href} opens a folder listing"
+        assert (page.parent / href).resolve().is_file()
 
 
 def test_offline_copy_opens_from_file_navigates_and_searches(browser: object, offline_copy: Path) -> None:
