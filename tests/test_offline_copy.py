@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE, ROOT
-from handbook.offline import ZIP_FOLDER, ZIP_NAME
+from handbook.offline import ZIP_FOLDER, ZIP_NAME, is_offline_copy, with_index_html
 
 GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
 # What the publish workflow passes (.github/workflows/publish.yml): the copy must point there, not at 127.0.0.1.
@@ -116,3 +116,28 @@ def test_offline_copy_opens_from_file_navigates_and_searches(browser: object, of
         context.close()
     assert outside == [], f"the offline copy asked the network for: {outside}"
     assert errors == []
+
+
+class FakePlugin:
+    def __init__(self, enabled: bool) -> None:
+        self.config = {"enabled": enabled}
+
+
+def test_the_offline_copy_is_recognised_in_one_place_and_enabled_false_turns_it_off() -> None:
+    assert is_offline_copy({"offline": FakePlugin(True)})
+    assert is_offline_copy({"material/offline": FakePlugin(True)})
+    assert not is_offline_copy({"offline": FakePlugin(False)})
+    assert not is_offline_copy({"search": FakePlugin(True)})
+    for hook in (ROOT / "overrides" / "hooks").glob("*.py"):
+        text = hook.read_text(encoding="utf-8")
+        assert '"material/offline"' not in text, f"{hook.name}: ask handbook.offline.is_offline_copy"
+
+
+def test_links_to_folders_open_their_index_page_from_file() -> None:
+    html = ('<a href="../accessibility/">a</a><a href="./">b</a><a href="..">c</a><a href="../#top">d</a>'
+            '<a href="https://dichvucong.gov.vn/">e</a><a href="guides/x.html">f</a><a href="#top">g</a>')
+    assert with_index_html(html) == (
+        '<a href="../accessibility/index.html">a</a><a href="./index.html">b</a><a href="../index.html">c</a>'
+        '<a href="../index.html#top">d</a><a href="https://dichvucong.gov.vn/">e</a><a href="guides/x.html">f</a>'
+        '<a href="#top">g</a>')
+

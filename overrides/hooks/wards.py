@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -150,9 +151,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["summary"] = message(language, "directory.summary", name=province.name)
         page.meta["search"] = {"exclude": True}  # registry data; the filter box finds names
         lang_vi = "" if language == DEFAULT_LANGUAGE else " { lang=vi }"
-        back = _page_link("wards/index.md", page, files) or "../../"
-        return (f"# {province.name}{lang_vi}\n\n[{message(language, 'directory.back')}]({back})"
-                f"{{ .hb-directory-back }}\n\n{markdown.strip()}\n")
+        return f"# {province.name}{lang_vi}\n\n{markdown.strip()}\n"
     slug = _slug_of(page)
     if slug == "index":
         if DIRECTORY_MARKER not in markdown:
@@ -199,6 +198,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             slugs |= {target.slug for former in province.former for target in site.successors(former)}
         href = {slug: get_relative_url(_ward_url(slug, language, config), page.url) for slug in slugs}
         directory = render_directory(site, language, href, script, province)
+        if province is not None:
+            back = escape(_page_link("wards/index.md", page, files) or "../../")
+            directory = f'<p><a class="ward-link" href="{back}">{escape(message(language, "directory.back"))}</a></p>\n' + directory
         return html.replace(DIRECTORY_MARKER, directory, 1)
     ward = site.by_slug.get(slug or "")
     if ward is None:
