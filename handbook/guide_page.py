@@ -42,10 +42,14 @@ LABELS = {
         "guides": "All guides",
     },
 }
-def opening_markdown(guide: Guide) -> str:
-    """'What you need', the time it takes, and the safety note, placed before the first step."""
+def opening_markdown(guide: Guide, today: datetime.date | None = None) -> str:
+    """'What you need', the time it takes, and the safety note, placed before the first step
+    (after a warning when the guide is past its review date)."""
     labels = LABELS[guide.lang]
-    lines = [f"## {labels['needs']} {{#can-chuan-bi}}", ""]
+    lines = []
+    if _past_due(guide, today):
+        lines += ['!!! warning ""', "", f"    {_past_due_text(guide)}", ""]
+    lines += [f"## {labels['needs']} {{#can-chuan-bi}}", ""]
     lines += [f"- {need}" for need in guide.needs]
     lines += ["", labels["duration"].format(minutes=guide.duration_minutes), ""]
     if guide.safety:
@@ -65,14 +69,22 @@ def closing_markdown(guide: Guide, today: datetime.date | None = None) -> str:
     lines += [f"## {labels['sources']} {{#nguon}}", ""]
     for source in guide.sources:
         lines.append(f"- [{source.title}]({source.url})" if source.url else f"- {source.title}")
-    last = format_date(guide.last_reviewed, guide.lang)
-    upcoming = format_date(guide.next_review, guide.lang)
-    if guide.next_review < (today or today_in_vietnam()):
-        past_due = message(guide.lang, "review.past_due", last=last, due=upcoming)
-        lines += ["", past_due, "{ .hb-review .hb-review--past-due role=note }", ""]
+    if _past_due(guide, today):
+        lines += ["", _past_due_text(guide), "{ .hb-review .hb-review--past-due role=note }", ""]
     else:
+        last = format_date(guide.last_reviewed, guide.lang)
+        upcoming = format_date(guide.next_review, guide.lang)
         lines += ["", labels["reviewed"].format(last=last, next=upcoming), "{ .hb-review }", ""]
     return "\n".join(lines) + "\n"
+
+
+def _past_due(guide: Guide, today: datetime.date | None) -> bool:
+    return guide.next_review < (today or today_in_vietnam())
+
+
+def _past_due_text(guide: Guide) -> str:
+    return message(guide.lang, "review.past_due", last=format_date(guide.last_reviewed, guide.lang),
+                   due=format_date(guide.next_review, guide.lang))
 
 
 def insert_before_first_heading(body: str, block: str) -> str:
