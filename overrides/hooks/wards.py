@@ -26,7 +26,7 @@ from handbook.csp import PolicyError, protected_page
 from handbook.errors import ContentError, ContentErrors
 from handbook.offline import is_offline_copy
 from handbook.qr import QR_FOLDER, write_qr_files
-from handbook.registry import load_registry
+from handbook.registry import Registry, load_registry
 from handbook.text import message
 from handbook.ward_render import (
     PageLinks,
@@ -47,6 +47,7 @@ PAGE_END_MARKER = "<!-- ward-page-end -->"
 SCRIPT = "assets/javascripts/ward-filter.js"
 
 _site: WardSite | None = None
+_registries: dict[str, Registry] = {}
 
 
 def _ward_site() -> WardSite:
@@ -78,8 +79,11 @@ def _ward_url(slug: str, language: str, config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
+    scope = config.extra.get("ward_scope")
     try:
-        registry = load_registry(config.extra.get("ward_scope"))
+        # The registry is package data: read once per process, not again for each language build
+        # (mkdocs-static-i18n runs on_config again for English; 2-3 s at the country scope).
+        registry = _registries.get(repr(scope)) or _registries.setdefault(repr(scope), load_registry(scope))
         files = load_ward_dir(Path(config.docs_dir) / "wards", registry)
     except (ContentError, ContentErrors) as error:
         raise PluginError(str(error)) from error
