@@ -5,6 +5,7 @@
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
     scripts/handbook translations             mỗi trang: đã dịch, thiếu hay cũ / every page: translated, missing or outdated
     scripts/handbook review                   việc cần xem lại / guides and ward channels due for review
+    scripts/handbook review --markdown --links --registry   báo cáo hằng tuần / the weekly upkeep report (an issue on GitHub)
 
 Only argument parsing and printing live here; each sub-command calls one module of handbook/.
 Help and messages are in Vietnamese first, then English, like every message editors see.
@@ -17,6 +18,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
@@ -48,6 +50,10 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         print(note.message())
     seconds = time.monotonic() - started
     if result.errors:
+        if args.github:  # one annotation per problem, on its file and line (GitHub Actions)
+            from handbook.annotations import github_annotations
+
+            print(github_annotations(result.errors), end="")
         return _print_errors(ContentErrors(result.errors))
     print(f"Không có lỗi / No problems: {result.pages} trang / pages ({seconds:.1f} s).")
     return 0
@@ -91,6 +97,11 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
     languages = project_languages(root)
     changes = last_changes(root / "docs")
     report = translation_report(root / "docs", changes, languages)
+    if args.markdown:  # the short summary a pull request shows (GitHub Actions job summary)
+        from handbook.annotations import translation_summary
+
+        print(translation_summary(report, changes is not None, languages), end="")
+        return 0
     if changes is None:
         print("Không có lịch sử git: không biết bản dịch nào cũ / "
               "No git history: outdated translations cannot be found.")
@@ -111,6 +122,8 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
     default = project_languages(root).default  # dates as the site's default language writes them
 
     guides = overdue_guides(root / "docs", args.today)
+    if args.markdown:
+        return _review_markdown(root, args, guides)
     print(f"Hướng dẫn quá hạn xem lại / Guides past their review date: {len(guides)}")
     for due in guides:
         print(f"  {due.file} ({due.where}: {format_date(due.due, default)}) {due.what}")
@@ -124,6 +137,23 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
           f"Ward channels not checked for {REVIEW_MONTHS} months: {len(channels)}")
     for due in channels:
         print(f"  {due.file} ({due.where}, quá hạn từ / due since {format_date(due.due, default)}) {due.what}")
+    return 0
+
+
+def _review_markdown(root: Path, args: argparse.Namespace, guides: list[Any]) -> int:
+    """The upkeep report in Markdown (the weekly workflow posts it as one issue)."""
+    from handbook.checks import ward_registry
+    from handbook.reviews import link_problems, registry_update, review_markdown, stale_channels
+
+    try:
+        channels = stale_channels(root / "docs", ward_registry(root), args.today)
+    except (ContentError, ContentErrors) as error:
+        return _print_errors(error)
+    links = link_problems(root / "docs") if args.links else None
+    registry = registry_update(root) if args.registry else None
+    print(review_markdown(root, args.today, guides, channels, args.files_url, links, registry))
+    if args.links and links is None:
+        print("Không có mạng: chưa kiểm tra liên kết ngoài / No network: external links were not checked.")
     return 0
 
 
@@ -153,6 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = command("check", "kiểm tra mọi nội dung đúng như khi dựng trang, không dựng trang",
                     "every content check the build runs, without building the site")
+    check.add_argument("--github", action="store_true",
+                       help="in thêm mỗi lỗi thành chú thích GitHub Actions / also print each problem as a "
+                            "GitHub Actions annotation (::error file=…,line=…::)")
     check.set_defaults(run=cmd_check)
 
     guide = command("new-guide", "tạo docs/guides/SLUG.md và các bản dịch từ mẫu",
@@ -184,10 +217,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     translations = command("translations", "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ",
                            "every page: translated, missing or outdated")
+    translations.add_argument("--markdown", action="store_true",
+                              help="chỉ những gì cần dịch, dạng Markdown / only what needs translating, as Markdown "
+                                   "(GitHub job summary)")
     translations.set_defaults(run=cmd_translations)
 
     review = command("review", "hướng dẫn quá hạn xem lại, kênh phường chưa kiểm tra 6 tháng",
                      "guides past next_review, ward channels not checked for 6 months")
+    review.add_argument("--markdown", action="store_true",
+                        help="báo cáo dạng Markdown, có liên kết tới từng tệp / the upkeep report in Markdown, "
+                             "with a link to each file (the weekly issue)")
+    review.add_argument("--links", action="store_true",
+                        help="với --markdown: kiểm tra cả liên kết ngoài (cần mạng) / with --markdown: also check "
+                             "external links (network)")
+    review.add_argument("--registry", action="store_true",
+                        help="với --markdown: hỏi PyPI có vietnamadminunits mới hơn không (cần mạng) / with "
+                             "--markdown: also ask PyPI for a newer vietnamadminunits (network)")
+    review.add_argument("--files-url", default="",
+                        help="với --markdown: đầu địa chỉ liên kết tới tệp / with --markdown: prefix of the file "
+                             "links, e.g. https://github.com/OWNER/REPO/blob/main/")
     review.set_defaults(run=cmd_review)
     return parser
 

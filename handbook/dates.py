@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import os
 import re
 
 from handbook.text import message
@@ -24,7 +25,14 @@ def format_date(day: datetime.date, lang: str) -> str:
 
 
 def today_vn(now: datetime.datetime | None = None) -> datetime.date:
-    """Today's date in Việt Nam (Asia/Ho_Chi_Minh, UTC+7), whatever the computer's time zone."""
+    """Today's date in Việt Nam (Asia/Ho_Chi_Minh, UTC+7), whatever the computer's time zone.
+
+    ``HANDBOOK_TODAY=YYYY-MM-DD`` in the environment sets another day: to rebuild a page as it was
+    on a given day, and for tests.
+    """
+    fixed = os.environ.get("HANDBOOK_TODAY", "").strip()
+    if fixed and now is None:
+        return datetime.date.fromisoformat(fixed)
     moment = now if now is not None else datetime.datetime.now(datetime.UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=datetime.UTC)

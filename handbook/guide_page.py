@@ -6,7 +6,9 @@ and the review dates come from the front matter so every guide has them, the sam
 
 from __future__ import annotations
 
-from handbook.dates import format_date
+import datetime
+
+from handbook.dates import format_date, today_vn
 from handbook.guides import CATEGORIES, Guide
 from handbook.text import message
 
@@ -15,9 +17,13 @@ def _label(guide: Guide, key: str, **values: object) -> str:
     return message(guide.lang, f"guide.{key}", **values)
 
 
-def opening_markdown(guide: Guide) -> str:
-    """'What you need', the time it takes, and the safety note, placed before the first step."""
-    lines = [f"## {_label(guide, 'needs')} {{#can-chuan-bi}}", ""]
+def opening_markdown(guide: Guide, today: datetime.date | None = None) -> str:
+    """'What you need', the time it takes, and the safety note, placed before the first step
+    (after a warning when the guide is past its review date)."""
+    lines = []
+    if _past_due(guide, today):
+        lines += ['!!! warning ""', "", f"    {_past_due_text(guide)}", ""]
+    lines += [f"## {_label(guide, 'needs')} {{#can-chuan-bi}}", ""]
     lines += [f"- {need}" for need in guide.needs]
     lines += ["", _label(guide, "duration", minutes=guide.duration_minutes), ""]
     if guide.safety:
@@ -25,18 +31,33 @@ def opening_markdown(guide: Guide) -> str:
     return "\n".join(lines) + "\n"
 
 
-def closing_markdown(guide: Guide) -> str:
-    """'If you get stuck', the sources and the review dates, placed at the end."""
+def closing_markdown(guide: Guide, today: datetime.date | None = None) -> str:
+    """'If you get stuck', the sources and the review dates, placed at the end.
+
+    Past its ``next_review`` date (``today`` in Việt Nam by default) the page says so to readers.
+    """
     lines = [f"## {_label(guide, 'help')} {{#neu-gap-kho-khan}}", "", _label(guide, "help_text"), ""]
     if guide.safety:
         lines += [_label(guide, "otp"), ""]
     lines += [f"## {_label(guide, 'sources')} {{#nguon}}", ""]
     for source in guide.sources:
         lines.append(f"- [{source.title}]({source.url})" if source.url else f"- {source.title}")
-    last = format_date(guide.last_reviewed, guide.lang)
-    upcoming = format_date(guide.next_review, guide.lang)
-    lines += ["", _label(guide, "reviewed", last=last, next=upcoming), "{ .hb-review }", ""]
+    if _past_due(guide, today):
+        lines += ["", _past_due_text(guide), "{ .hb-review .hb-review--past-due role=note }", ""]
+    else:
+        last = format_date(guide.last_reviewed, guide.lang)
+        upcoming = format_date(guide.next_review, guide.lang)
+        lines += ["", _label(guide, "reviewed", last=last, next=upcoming), "{ .hb-review }", ""]
     return "\n".join(lines) + "\n"
+
+
+def _past_due(guide: Guide, today: datetime.date | None) -> bool:
+    return guide.next_review < (today or today_vn())
+
+
+def _past_due_text(guide: Guide) -> str:
+    return message(guide.lang, "review.past_due", last=format_date(guide.last_reviewed, guide.lang),
+                   due=format_date(guide.next_review, guide.lang))
 
 
 def insert_before_first_heading(body: str, block: str) -> str:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 SW_NAME = "sw.js"
 BUILD_ID_PLACEHOLDER = "__HANDBOOK_BUILD_ID__"
@@ -31,6 +33,8 @@ _SKIP_IN_ZIP = (".map",)
 _LEADING_COMMENT = re.compile(r"\A\s*/\*.*?\*/\s*", re.DOTALL)
 _CSP_META = re.compile(r'<meta\s+http-equiv=["\']?Content-Security-Policy["\']?[^>]*>\s*', re.IGNORECASE)
 _DOWNLOAD_BLOCK = re.compile(r'<p class="hb-download"[^>]*>.*?</p>\s*', re.DOTALL)
+# A relative link to a folder ("../accessibility/", "./", ".."): from file:// it opens a folder listing.
+_FOLDER_LINK = re.compile(r'(\shref=")((?:\.\.?|[^"#?:/][^"#?:]*/|\./|\.\./)(?:\.\./)*)(#[^"]*)?"')
 
 OPEN_ME = """\
 SỔ TAY CÔNG NGHỆ SỐ LONG KHÁNH - BẢN DÙNG KHÔNG CẦN MẠNG
@@ -49,6 +53,19 @@ LONG KHANH DIGITAL HANDBOOK - OFFLINE COPY
 No Internet needed. Search works too.
 Latest version online: {site_url}
 """
+
+
+OFFLINE_PLUGINS = ("offline", "material/offline")
+
+
+def is_offline_copy(plugins: Mapping[str, Any]) -> bool:
+    """True when this build is the ``file://`` copy: Material's offline plugin is loaded and not
+    switched off (``enabled: false``). ``plugins`` is MkDocs' ``config.plugins``; every hook asks here."""
+    for name in OFFLINE_PLUGINS:
+        plugin = plugins.get(name)
+        if plugin is not None and plugin.config.get("enabled", True):
+            return True
+    return False
 
 
 def build_id(site_dir: Path) -> str:
@@ -84,9 +101,23 @@ def strip_for_offline_copy(html: str) -> str:
       search from ``file://`` writes an inline script into an iframe, which such a policy blocks.
       The copy's content passed the same build-time checks as the site's (handbook/html_safety.py).
     * Drop the "download the offline copy" paragraph: the reader already has it.
+    * Point links to a folder (templates write ``accessibility/``) at its ``index.html``: ``file://``
+      shows a folder listing, not the page.
     """
     html = _CSP_META.sub("", html)
-    return _DOWNLOAD_BLOCK.sub("", html)
+    html = _DOWNLOAD_BLOCK.sub("", html)
+    return with_index_html(html)
+
+
+def with_index_html(html: str) -> str:
+    """Relative links to a folder (``../accessibility/``, ``./``, ``..``) point at its ``index.html``."""
+
+    def fix(match: re.Match[str]) -> str:
+        folder = match.group(2)
+        folder = folder if folder.endswith("/") else folder + "/"
+        return f'{match.group(1)}{folder}index.html{match.group(3) or ""}"'
+
+    return _FOLDER_LINK.sub(fix, html)
 
 
 def append_to_article(html: str, block: str) -> str:

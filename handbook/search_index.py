@@ -172,8 +172,11 @@ def enrich(
     keyword_words = [word for keyword in keywords for word in folded_words(keyword, separator)]
     # New words only: a word the title already has ("QR" in both titles) would count twice.
     seen = set(title_words) | set(keyword_words)
-    translated_words = [word for translation in translations for word in folded_words(translation, separator)
-                        if not (word in seen or seen.add(word))]
+    translated_words = []
+    for word in (word for translation in translations for word in folded_words(translation, separator)):
+        if word not in seen:
+            seen.add(word)
+            translated_words.append(word)
     title_terms = (extra_terms(title, separator) + keyword_words + translated_words
                    + synonym_terms(title_words + keyword_words + translated_words, groups, separator))
     text_terms = extra_terms(text, separator) + synonym_terms(text_words, groups, separator)

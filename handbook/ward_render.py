@@ -30,8 +30,8 @@ from handbook.phones import parse_phone
 from handbook.qr import qr_file_name
 from handbook.registry import FormerUnit, Unit
 from handbook.slugs import fold_vietnamese
-from handbook.text import catalogue
-from handbook.ward_site import WardPage, WardSite
+from handbook.text import catalogue, message
+from handbook.ward_site import ProvinceDirectory, WardPage, WardSite
 from handbook.wards import KINDS, URL_KINDS, Channel
 
 BIG_DIRECTORY = 300  # rows; a bigger directory stays out of the site search index
@@ -234,30 +234,47 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
 
 
 def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url: str,
-                     area: dict[str, Any] | None = None) -> str:
-    """The directory: every current unit and every former unit, with a filter box (for JavaScript)."""
+                     area: dict[str, Any] | None = None, province: ProvinceDirectory | None = None) -> str:
+    """The directory: every current unit and every former unit, with a filter box (for JavaScript).
+    With ``province``: only that province's (its name is then not repeated on every row)."""
     t = labels(lang)
     current = []
-    for page in site.pages:
+    for page in province.pages if province else site.pages:
         formers = sorted(site.former_of(page), key=lambda f: (fold_vietnamese(f.kind), fold_vietnamese(f.short_name)))
         current.append({
             "name": page.unit.name, "code": page.unit.code,
-            "province": province_label(page.unit, area, lang) if area else page.unit.province_name,
+            "province": "" if province else province_label(page.unit, area, lang) if area else page.unit.province_name,
             "href": href[page.slug],
             "includes": ", ".join(former.name for former in formers),
         })
     former_rows = []
-    for former in sorted(site.registry.former, key=lambda f: (fold_vietnamese(f.short_name), fold_vietnamese(f.province_name))):
+    in_scope = tuple(province.former) if province else tuple(site.registry.former)
+    for former in sorted(in_scope, key=lambda f: (fold_vietnamese(f.short_name), fold_vietnamese(f.province_name))):
         targets = [{"name": p.unit.name, "href": href[p.slug]} for p in site.successors(former)]
         former_rows.append({
             "name": former.name, "district": former.district_name,
-            "province": province_label(former, area, lang) if area else former.province_name,
+            "province": ("" if province and former.province_name == province.name
+                         else province_label(former, area, lang) if area else former.province_name),
             "split": former.split, "targets": targets,
         })
     return _environment().get_template("ward-directory.html").render(
         t=t, lang=lang, current=current, former=former_rows, script_url=script_url,
         big=len(current) + len(former_rows) > BIG_DIRECTORY,
         total=t["dir_total"].format(current=len(current), former=len(former_rows)),
+    )
+
+
+def render_province_index(site: WardSite, lang: str, href: dict[str, str], script_url: str) -> str:
+    """The top of a directory that spans several provinces: one link per province (``href`` by province
+    code), with the same filter box; without JavaScript the whole list shows."""
+    provinces = [{"name": p.name, "href": href[p.code],
+                  "count": message(lang, "directory.province_count", current=len(p.pages), former=len(p.former))}
+                 for p in site.provinces]
+    total = message(lang, "directory.total", provinces=len(provinces), current=len(site.pages),
+                    former=len(site.registry.former))
+    texts = {key: message(lang, f"directory.{key}") for key in ("heading", "filter", "placeholder", "empty", "count")}
+    return _environment().get_template("ward-directory.html").render(
+        t=texts, lang=lang, provinces=provinces, script_url=script_url, total=total,
     )
 
 

@@ -6,6 +6,9 @@
   in scope gets the province added (``long-khanh-dong-thap``), then the type, then the code.
 - Every former unit gets a redirect from its old address (``bao-quang`` -> ``bao-vinh``) unless a
   current page already uses that address or the old name is ambiguous in scope.
+- The directory: one page (``wards/``) when the scope is one province; when it spans several, ``wards/``
+  lists the provinces and each province has its own directory page (``wards/tinh/dong-nai/``), so no
+  page grows with the whole country (3,321 wards and their old names were a 4 MB page).
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from handbook.registry import FormerUnit, Registry, Unit
-from handbook.slugs import slugify
+from handbook.slugs import fold_vietnamese, slugify
 from handbook.wards import WardFile
 
-RESERVED_SLUGS = frozenset({"index"})
+PROVINCE_FOLDER = "tinh"  # wards/tinh/<province>/: the province directory pages ("tỉnh" = province)
+RESERVED_SLUGS = frozenset({"index", PROVINCE_FOLDER})
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,22 @@ class Redirect:
     target: WardPage
 
 
+@dataclass(frozen=True)
+class ProvinceDirectory:
+    """The directory page of one province: its current units and the former units now part of them."""
+
+    code: str
+    name: str  # "Tỉnh Đồng Nai"
+    short: str  # "Đồng Nai"
+    slug: str  # "dong-nai"
+    pages: tuple[WardPage, ...]
+    former: tuple[FormerUnit, ...]
+
+    @property
+    def src_uri(self) -> str:
+        return f"wards/{PROVINCE_FOLDER}/{self.slug}.md"
+
+
 class WardSite:
     """The ward pages, their slugs and the redirects, for one registry scope."""
 
@@ -65,6 +86,11 @@ class WardSite:
 
     def successors(self, former: FormerUnit) -> tuple[WardPage, ...]:
         return tuple(self.by_code[code] for code in former.successors if code in self.by_code)
+
+    @cached_property
+    def provinces(self) -> tuple[ProvinceDirectory, ...]:
+        """One directory per province when the pages span several provinces; none for one province."""
+        return _province_directories(self)
 
     def _redirects(self) -> tuple[Redirect, ...]:
         by_slug: dict[str, list[FormerUnit]] = {}
@@ -105,3 +131,23 @@ def _unique_slugs(units: Iterable[Unit], taken: set[str]) -> dict[str, str]:
     for unit in pending:  # codes are unique, so this never happens with real data
         raise RuntimeError(f"no unique slug for {unit.name} ({unit.code})")
     return result
+
+
+def _province_directories(site: WardSite) -> tuple[ProvinceDirectory, ...]:
+    pages: dict[str, list[WardPage]] = {}
+    for page in site.pages:
+        pages.setdefault(page.unit.province_code, []).append(page)
+    if len(pages) < 2:
+        return ()
+    former: dict[str, list[FormerUnit]] = {code: [] for code in pages}
+    for unit in site.registry.former:
+        # Listed in each province it is now part of (an old unit split across a new border: both).
+        for code in dict.fromkeys(page.unit.province_code for page in site.successors(unit)):
+            former[code].append(unit)
+    units = {code: group[0].unit for code, group in pages.items()}
+    slugs = {code: slugify(unit.province_short) for code, unit in units.items()}
+    if len(set(slugs.values())) != len(slugs):  # never with real data; codes keep slugs unique anyway
+        slugs = {code: f"{slug}-{code}" for code, slug in slugs.items()}
+    order = sorted(pages, key=lambda code: fold_vietnamese(units[code].province_short))
+    return tuple(ProvinceDirectory(code, units[code].province_name, units[code].province_short, slugs[code], tuple(pages[code]),
+                                   tuple(former[code])) for code in order)

@@ -185,7 +185,7 @@ def test_workflows_run_the_tests_on_pull_requests_and_publish_main_to_pages() ->
     publish = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
     assert publish[True]["push"]["branches"] == ["main"]
     build = publish["jobs"]["build"]["steps"]
-    uses = [step.get("uses", "") for job in publish["jobs"].values() for step in job["steps"]]
+    uses = [step.get("uses", "") for job in publish["jobs"].values() for step in job.get("steps", [])]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     site_url = next(step["env"]["SITE_URL"] for step in build if "SITE_URL" in step.get("env", {}))

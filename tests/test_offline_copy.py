@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -12,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE, ROOT
-from handbook.offline import ZIP_FOLDER, ZIP_NAME
+from handbook.offline import ZIP_FOLDER, ZIP_NAME, is_offline_copy, with_index_html
 
 GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
+# What the publish workflow passes (.github/workflows/publish.yml): the copy must point there, not at 127.0.0.1.
+PUBLISHED = "https://long-khanh-handbook.github.io/handbook/"
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +27,9 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     archive = folder / ZIP_NAME
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build-offline"), "--zip", str(archive)],
-        cwd=ROOT, capture_output=True, text=True, check=False, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        cwd=ROOT, capture_output=True, text=True, check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=PUBLISHED,
+                 REPO_URL="https://github.com/long-khanh-handbook/handbook"),
     )
     assert result.returncode == 0, f"scripts/build-offline failed:\n{result.stdout}\n{result.stderr}"
     with zipfile.ZipFile(archive) as zipped:
@@ -62,6 +67,20 @@ def test_offline_copy_has_both_languages_html_links_and_no_service_worker(offlin
     assert ZIP_NAME not in about, "the offline copy should not offer to download itself"
 
 
+def test_offline_copy_points_at_the_published_site_and_opens_pages_not_folders(offline_copy: Path) -> None:
+    read_me = (offline_copy / "DOC-TRUOC-READ-ME.txt").read_text(encoding="utf-8")
+    assert f"Bản mới nhất trên mạng: {PUBLISHED}" in read_me and "127.0.0.1" not in read_me
+    guide = (offline_copy / "guides" / "dong-tien-dien.html").read_text(encoding="utf-8")
+    assert f"{PUBLISHED}guides/dong-tien-dien/" in guide, "the printed QR code must open the published page"
+    assert "127.0.0.1" not in guide
+    for page in (offline_copy / "guides" / "dong-tien-dien.html", offline_copy / "en" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        footer = html[html.index('class="hb-footer__links"'):]
+        href = re.search(r'<a href="([^"]+)"', footer).group(1)
+        assert href.endswith("accessibility/index.html"), f"{page.name}: footer link {href} opens a folder listing"
+        assert (page.parent / href).resolve().is_file()
+
+
 def test_offline_copy_opens_from_file_navigates_and_searches(browser: object, offline_copy: Path) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -97,3 +116,28 @@ def test_offline_copy_opens_from_file_navigates_and_searches(browser: object, of
         context.close()
     assert outside == [], f"the offline copy asked the network for: {outside}"
     assert errors == []
+
+
+class FakePlugin:
+    def __init__(self, enabled: bool) -> None:
+        self.config = {"enabled": enabled}
+
+
+def test_the_offline_copy_is_recognised_in_one_place_and_enabled_false_turns_it_off() -> None:
+    assert is_offline_copy({"offline": FakePlugin(True)})
+    assert is_offline_copy({"material/offline": FakePlugin(True)})
+    assert not is_offline_copy({"offline": FakePlugin(False)})
+    assert not is_offline_copy({"search": FakePlugin(True)})
+    for hook in (ROOT / "overrides" / "hooks").glob("*.py"):
+        text = hook.read_text(encoding="utf-8")
+        assert '"material/offline"' not in text, f"{hook.name}: ask handbook.offline.is_offline_copy"
+
+
+def test_links_to_folders_open_their_index_page_from_file() -> None:
+    html = ('<a href="../accessibility/">a</a><a href="./">b</a><a href="..">c</a><a href="../#top">d</a>'
+            '<a href="https://dichvucong.gov.vn/">e</a><a href="guides/x.html">f</a><a href="#top">g</a>')
+    assert with_index_html(html) == (
+        '<a href="../accessibility/index.html">a</a><a href="./index.html">b</a><a href="../index.html">c</a>'
+        '<a href="../index.html#top">d</a><a href="https://dichvucong.gov.vn/">e</a><a href="guides/x.html">f</a>'
+        '<a href="#top">g</a>')
+

@@ -12,7 +12,7 @@ import material
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook.csp import header_policy, meta_policy, nginx_snippet
+from handbook.csp import PolicyError, header_policy, meta_policy, nginx_snippet, protected_page
 from handbook.html_safety import page_problems
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -175,3 +175,22 @@ def test_an_unsafe_edit_stops_the_build_with_file_line_and_fix(unsafe_build: str
     assert f"docs/guides/dong-tien-dien.md (dòng {line + 2} / line {line + 2})" in unsafe_build
     assert "looks like a government site but does not end in .gov.vn" in unsafe_build
     assert "[vi] Lỗi:" in unsafe_build and "[en] Error:" in unsafe_build
+
+
+def test_a_page_written_outside_the_templates_gets_the_policy_or_stops_the_build() -> None:
+    """Old-address redirects are checked as they are written (nothing re-reads the built site)."""
+    page = ('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>x</title></head>'
+            '<body><a href="../x/">x</a></body></html>')
+    protected = protected_page(page, "wards/x/index.html")
+    assert protected.index('http-equiv="Content-Security-Policy"') < protected.index("<title>")
+    with pytest.raises(PolicyError, match="wards/x/index.html"):
+        protected_page(page.replace("<body>", '<body onload="go()">'), "wards/x/index.html")
+    with pytest.raises(PolicyError):
+        protected_page(page.replace("</body>", "<script>go()</script></body>"), "wards/x/index.html")
+
+
+def test_redirect_pages_and_404_pages_carry_the_policy(site_dir: Path) -> None:
+    for path in ("wards/bao-quang/index.html", "en/wards/bao-quang/index.html", "404.html", "en/404.html"):
+        html = (site_dir / path).read_text(encoding="utf-8")
+        assert page_problems(html, meta_policy()) == [], path
+

@@ -9,8 +9,9 @@ Offline copy (mkdocs.offline.yml, with Material's ``offline`` plugin after ``i18
   * no service worker (file:// has none); the iframe-worker shim is served from the copy itself
     instead of unpkg.com, so search works without a network;
   * pages lose their CSP meta tag and the "download the offline copy" paragraph.
-Every page: a print-only QR code of its own online address (``.hb-print-qr``, see print.css),
-at the end of its article.
+Every page an editor wrote: a print-only QR code of its own online address (``.hb-print-qr``, see
+print.css), at the end of its article. Pages generated from data (the registry's ward pages, the
+province directories) get none: drawing thousands of QR codes nobody prints doubled a country build.
 """
 
 from __future__ import annotations
@@ -30,11 +31,7 @@ _state: dict[str, str] = {}
 
 
 def _offline_copy(config: MkDocsConfig) -> bool:
-    for name in ("offline", "material/offline"):
-        plugin = config.plugins.get(name)
-        if plugin is not None and plugin.config.get("enabled", True):
-            return True
-    return False
+    return rules.is_offline_copy(config.plugins)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -64,8 +61,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The QR block goes into the final HTML (end of the article), after search indexing: its words
     # ("scan to open this page") are not content and must not match every page in search.
-    url = online_url(config.site_url or "", page.url)
-    output = rules.append_to_article(output, print_block(url, config.theme["language"]))
+    if not page.file.generated_by:
+        url = online_url(config.site_url or "", page.url)
+        output = rules.append_to_article(output, print_block(url, config.theme["language"]))
     if _offline_copy(config):
         output = rules.strip_for_offline_copy(output)
     return output

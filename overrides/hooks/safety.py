@@ -8,8 +8,11 @@
 - on_post_page: every page carries the policy, before anything it governs, and has no inline
   script, inline style or event handler the policy would silently block; links added by templates
   (edit, report a problem) get rel and their domain too.
-- on_post_build: pages written outside the templates get the policy and the same check; then the
-  _headers file (the same policy as HTTP headers, long caching for hashed files).
+- on_post_template: the same check for pages built from a theme template alone (404.html).
+- Pages written outside the templates (old-ward redirects) get the policy and the same check as they
+  are written (handbook/csp.py protected_page, called by overrides/hooks/wards.py).
+  Every page is checked once, while it is built: nothing re-reads the built site.
+- on_post_build: the _headers file (the same policy as HTTP headers, long caching for hashed files).
 """
 
 from __future__ import annotations
@@ -23,10 +26,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook.csp import headers_file, is_hashed_asset, meta_policy, with_policy_meta
+from handbook.csp import (
+    PolicyError,
+    headers_file,
+    is_hashed_asset,
+    meta_policy,
+    protected_page,
+    surely_within_policy,
+)
 from handbook.errors import ContentErrors
 from handbook.external_links import decorate_external_links
 from handbook.html_safety import check_markdown, check_rendered_html, page_problems
+from handbook.offline import is_offline_copy
 
 
 def _label(page: Page) -> str:
@@ -58,6 +69,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by:
+        # Pages generated from registry data (3,321 x 2 at the country scope) come from the same code as
+        # the ward pages with a file, which get this check; each still gets the policy check (on_post_page).
+        return decorate_external_links(html)
     source = _editor_source(page, config) or ""
     trusted = (config.repo_url.rstrip("/") + "/",) if config.repo_url else ()
     errors = check_rendered_html(html, _label(page), source, trusted)
@@ -67,39 +82,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _policy_error(where: str, problems: list[str]) -> PluginError:
-    return PluginError(
-        f"{where}: trang vi phạm chính sách an toàn / the page breaks the security policy:\n  " + "\n  ".join(problems)
-    )
+    return PluginError(str(PolicyError(where, problems)))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    problems = page_problems(output, meta_policy())
+    # The cheap screen passes almost every page; anything it is unsure of gets the full check.
+    problems = [] if surely_within_policy(output) else page_problems(output, meta_policy())
     if problems:
         raise _policy_error(page.url or "index", problems)
     # Links the templates add (edit, report a problem, footer) show their domain too.
     return decorate_external_links(output)
 
 
-def _offline_copy(config: MkDocsConfig) -> bool:
-    """The file:// copy (mkdocs.offline.yml): overrides/hooks/offline.py removes its policy on purpose
-    (Material's iframe-worker shim runs search there with an inline script)."""
-    return any(name in config.plugins for name in ("offline", "material/offline"))
+@event_priority(50)  # before hooks/site.py moves the English 404 page to en/404.html
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Pages from a theme template alone (404.html): the policy and the same check as every page."""
+    if not template_name.endswith(".html") or not output_content:
+        return output_content  # sitemap.xml
+    try:
+        return protected_page(output_content, template_name)
+    except PolicyError as error:
+        raise PluginError(str(error)) from error
 
 
 @event_priority(-300)  # last: after mkdocs-static-i18n (-100) and the hooks that write pages (-200)
 def on_post_build(config: MkDocsConfig) -> None:
+    if is_offline_copy(config.plugins):
+        return  # opened from file://: no policy (hooks/offline.py removes it) and no host to read _headers
+    # Hashed bundles are all under assets/ (Material's): no need to walk thousands of page folders.
     site = Path(config.site_dir)
-    if _offline_copy(config):
-        return  # opened from file://: no policy (see _offline_copy) and no host to read _headers
-    # Pages written outside the templates (old-ward redirect pages) get the policy too.
-    for path in site.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        protected = with_policy_meta(text)
-        problems = page_problems(protected, meta_policy())
-        if problems:
-            raise _policy_error(path.relative_to(site).as_posix(), problems)
-        if protected != text:
-            path.write_text(protected, encoding="utf-8")
-    hashed = [path.relative_to(site).as_posix() for path in site.rglob("*") if is_hashed_asset(path.name)]
+    hashed = [path.relative_to(site).as_posix() for path in (site / "assets").rglob("*") if is_hashed_asset(path.name)]
     (site / "_headers").write_text(headers_file(hashed), encoding="utf-8")
 

@@ -2,15 +2,17 @@
 
 - on_config: load the registry for ``ward_scope`` of docs/area.yml and check every ward file; any problem stops
   the build with a bilingual message naming the file and field.
-- on_files: add a generated page for every unit in scope that has no ward file.
+- on_files: add a generated page for every unit in scope that has no ward file, and a directory page
+  per province when the scope spans several (``wards/tinh/dong-nai/``); list them all for sitemap.xml.
 - on_page_markdown / on_page_content: give ward pages their title and body, fill the directory.
 - on_post_build: write the QR code files (assets/qr/) and the old-address redirect pages
-  (``wards/bao-quang/`` -> ``wards/bao-vinh/``).
+  (``wards/bao-quang/`` -> ``wards/bao-vinh/``), each with the security policy, checked as it is written.
 """
 
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +25,11 @@ from mkdocs.utils import get_relative_url
 
 from handbook import site_config
 from handbook.area import ward_scope
+from handbook.csp import PolicyError, protected_page
 from handbook.errors import ContentError, ContentErrors
+from handbook.offline import is_offline_copy
 from handbook.qr import QR_FOLDER, write_qr_files
-from handbook.registry import load_registry
+from handbook.registry import Registry, load_registry
 from handbook.report_contact import parse_report_contact
 from handbook.text import message
 from handbook.ward_render import (
@@ -34,10 +38,11 @@ from handbook.ward_render import (
     province_label,
     qr_addresses,
     render_directory,
+    render_province_index,
     render_redirect,
     render_ward_page,
 )
-from handbook.ward_site import WardPage, WardSite
+from handbook.ward_site import PROVINCE_FOLDER, ProvinceDirectory, WardPage, WardSite
 from handbook.wards import load_ward_dir
 
 DEFAULT_LANGUAGE = "vi"
@@ -49,6 +54,7 @@ SCRIPT = "assets/javascripts/ward-filter.js"
 _site: WardSite | None = None
 _area: dict[str, Any] = {}
 _has_contact: list[bool] = [False]
+_registries: dict[str, Registry] = {}
 
 
 def _ward_site() -> WardSite:
@@ -81,7 +87,10 @@ def _ward_url(slug: str, language: str, config: MkDocsConfig) -> str:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     try:
-        registry = load_registry(ward_scope(site_config.area(config)))
+        # The registry is package data: read once per process, not again for each language build
+        # (mkdocs-static-i18n runs on_config again for English; 2-3 s at the country scope).
+        scope = ward_scope(site_config.area(config))
+        registry = _registries.get(scope) or _registries.setdefault(scope, load_registry(scope))
         files = load_ward_dir(Path(config.docs_dir) / "wards", registry)
         area = site_config.area(config)
         _has_contact[0] = parse_report_contact(config.extra.get("report_contact")) is not None
@@ -103,17 +112,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         content = f'---\nward_code: "{page.unit.code}"\n---\n'
         alternates = {lang: _virtual_file(page, lang, content, config) for lang in languages}
         current = alternates[language]
-        for lang, file in alternates.items():
-            file.locale = lang  # what mkdocs-static-i18n sets on its own files
-            file.locale_alternate_of = lang
-            file.localization = None if lang == DEFAULT_LANGUAGE else lang
-            file.norm_src_uri = page.src_uri
-            file.alternates = alternates
+        _link_alternates(alternates, page.src_uri)
         files.append(current)
+    for province in _ward_site().provinces:
+        content = f"---\nprovince_code: \"{province.code}\"\n---\n\n{DIRECTORY_MARKER}\n"
+        alternates = {lang: _virtual_file(province, lang, content, config) for lang in languages}
+        _link_alternates(alternates, province.src_uri)
+        files.append(alternates[language])
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
+        # mkdocs-static-i18n (-100) listed this language's pages for sitemap.xml before these were added.
+        i18n.i18n_files_per_language[language] = files.documentation_pages()
     return files
 
 
-def _virtual_file(page: WardPage, language: str, content: str, config: MkDocsConfig) -> File:
+def _link_alternates(alternates: dict[str, File], src_uri: str) -> None:
+    """What mkdocs-static-i18n sets on its own files: the language switcher and sitemap use it."""
+    for lang, file in alternates.items():
+        file.locale = lang
+        file.locale_alternate_of = lang
+        file.localization = None if lang == DEFAULT_LANGUAGE else lang
+        file.norm_src_uri = src_uri
+        file.alternates = alternates
+
+
+def _virtual_file(page: WardPage | ProvinceDirectory, language: str, content: str, config: MkDocsConfig) -> File:
     file = File.generated(config, page.src_uri, content=content)
     if language != DEFAULT_LANGUAGE:
         file.dest_uri = _prefix(language) + file.dest_uri
@@ -127,7 +150,23 @@ def _slug_of(page: Page) -> str | None:
     return path.removeprefix("wards/").removesuffix(".md").removesuffix(".en")
 
 
+def _province_of(page: Page) -> ProvinceDirectory | None:
+    prefix = f"wards/{PROVINCE_FOLDER}/"
+    if not page.file.src_uri.startswith(prefix):
+        return None
+    slug = page.file.src_uri.removeprefix(prefix).removesuffix(".md").removesuffix(".en")
+    return next((province for province in _ward_site().provinces if province.slug == slug), None)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    province = _province_of(page)
+    if province is not None:
+        language = _language(config)
+        page.meta["title"] = province.name
+        page.meta["summary"] = message(language, "directory.summary", name=province.name)
+        page.meta["search"] = {"exclude": True}  # registry data; the filter box finds names
+        lang_vi = "" if language == DEFAULT_LANGUAGE else " { lang=vi }"
+        return f"# {province.name}{lang_vi}\n\n{markdown.strip()}\n"
     slug = _slug_of(page)
     if slug == "index":
         if DIRECTORY_MARKER not in markdown:
@@ -153,13 +192,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return f"{heading}\n\n{PAGE_MARKER}\n\n{markdown.strip()}\n\n{PAGE_END_MARKER}\n"
 
 
+def _province_url(province: ProvinceDirectory, language: str, config: MkDocsConfig) -> str:
+    tail = f"{province.slug}/" if config.use_directory_urls else f"{province.slug}.html"
+    return f"{_prefix(language)}wards/{PROVINCE_FOLDER}/{tail}"
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     slug = _slug_of(page)
     language = _language(config)
     site = _ward_site()
-    if slug == "index":
-        href = {ward.slug: get_relative_url(_ward_url(ward.slug, language, config), page.url) for ward in site.pages}
-        directory = render_directory(site, language, href, get_relative_url(SCRIPT, page.url), _area)
+    script = get_relative_url(SCRIPT, page.url)
+    province = _province_of(page)
+    if slug == "index" and site.provinces:
+        links = {p.code: get_relative_url(_province_url(p, language, config), page.url) for p in site.provinces}
+        return html.replace(DIRECTORY_MARKER, render_province_index(site, language, links, script), 1)
+    if slug == "index" or province is not None:
+        slugs = {ward.slug for ward in (province.pages if province else site.pages)}
+        if province is not None:  # old units split across a new border link to the other province too
+            slugs |= {target.slug for former in province.former for target in site.successors(former)}
+        href = {slug: get_relative_url(_ward_url(slug, language, config), page.url) for slug in slugs}
+        directory = render_directory(site, language, href, script, _area, province)
+        if province is not None:
+            back = escape(_page_link("wards/index.md", page, files) or "../../")
+            directory = f'<p><a class="ward-link" href="{back}">{escape(message(language, "directory.back"))}</a></p>\n' + directory
         return html.replace(DIRECTORY_MARKER, directory, 1)
     ward = site.by_slug.get(slug or "")
     if ward is None:
@@ -194,6 +249,15 @@ def on_post_build(config: MkDocsConfig) -> None:
             continue
         href = f"../{redirect.target.slug}/" if config.use_directory_urls else f"../{redirect.target.slug}.html"
         folder.mkdir(parents=True, exist_ok=True)
-        Path(target).write_text(
-            render_redirect(redirect.former, redirect.target.unit.name, href, language), encoding="utf-8"
-        )
+        html = render_redirect(redirect.former, redirect.target.unit.name, href, language)
+        if not is_offline_copy(config.plugins):  # file:// has no policy (hooks/offline.py)
+            html = _with_policy(html, f"{_prefix(language)}wards/{redirect.slug}/index.html")
+        Path(target).write_text(html, encoding="utf-8")
+
+
+def _with_policy(html: str, where: str) -> str:
+    """The policy <meta>, and the same check as every page, as the page is written (handbook/csp.py)."""
+    try:
+        return protected_page(html, where)
+    except PolicyError as error:
+        raise PluginError(str(error)) from error
