@@ -37,7 +37,7 @@
   function setupHandover(tools) {
     var url = tools.getAttribute("data-url");
     var title = tools.getAttribute("data-title") || document.title;
-    var status = tools.querySelector("[data-hb-share-status]");
+    var status = document.querySelector("[data-hb-share-status]");
     var open = tools.querySelector("[data-hb-handover-open]");
     var share = tools.querySelector("[data-hb-share]");
     var dialog = document.querySelector("[data-hb-handover-dialog]");
