@@ -111,7 +111,7 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
                 f'<b class="hb-card__button"{app_lang}>{escape(label)}</b>'
                 + (f" ({escape(meaning)})" if meaning else "")
                 for label, meaning in step.buttons)
-            line += f' <span class="hb-card__tap">{text("card.tap")} {labels}</span>'
+            line += f' <span class="hb-card__tap">— {text("card.tap")} {labels}</span>'
         steps.append(f"<li>{line}</li>")
     safety = ""
     if card.guide.safety:
