@@ -5,7 +5,7 @@ Plain Python, no MkDocs: the hook (overrides/hooks/handout.py) calls these for e
 * ``wrap_steps``: each guide step (``<h2 id="buoc-N">`` and what follows it, up to the next H2) is
   wrapped in ``<div class="hb-step">``, so print.css can keep a step's text and its picture on the
   same sheet (``break-inside: avoid``) and set the picture beside the text.
-* ``print_addresses``: every link to another page of the handbook gets ``data-print-href`` with the
+* ``print_addresses``: every link to another page of the handbook gets ``data-print-address`` with the
   page's published address (``https://…/guides/x/``), which print.css writes after the link's text;
   a printed relative address (``../../wards/``) means nothing on paper.
 """
@@ -67,11 +67,11 @@ def print_addresses(html: str, page_url: str, site_url: str) -> str:
 
     def add(match: re.Match[str]) -> str:
         tag = match.group(0)
-        if "data-print-href" in tag:
+        if "data-print-address" in tag:
             return tag
         address = published_address(unescape(match.group(1)), page_url, site_url)
         if address is None:
             return tag
-        return tag[:-1] + f' data-print-href="{escape(address)}">'
+        return tag[:-1] + f' data-print-address="{escape(address)}">'
 
     return _LINK.sub(add, html)

@@ -66,7 +66,7 @@ def test_links_to_other_pages_get_their_published_address_in_both_builds() -> No
     for not_a_page in ("#tong-dai", "tel:19001006", "https://cskh.evnspc.vn", "mailto:a@b.vn"):
         assert published_address(not_a_page, "guides/x/", site) is None
     html = print_addresses('<a href="../../wards/">danh bạ</a> <a href="#top">x</a>', "guides/x/", site)
-    assert html == ('<a href="../../wards/" data-print-href="https://example.org/so-tay/wards/">danh bạ</a> '
+    assert html == ('<a href="../../wards/" data-print-address="https://example.org/so-tay/wards/">danh bạ</a> '
                     '<a href="#top">x</a>')
 
 

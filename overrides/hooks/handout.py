@@ -1,8 +1,9 @@
 """MkDocs hook for paper and hand-over (issue 17). Thin glue: the rules live in handbook/handout.py,
 handbook/quick_card.py, handbook/og_image.py and handbook/print_qr.py.
 
-* on_page_content: guide steps wrapped for print (text and picture on one sheet), and every link to
-  another page of the handbook carries its published address for print.css.
+* on_page_content: in guides (the pages printed as handouts), steps are wrapped for print (text and
+  picture on one sheet), and every link to another page of the handbook carries its published
+  address for print.css.
 * on_page_context: ``hb_handover`` (the page's published address, short address, QR code drawn now
   as SVG, and for a guide the link to its quick card) for overrides/partials/handover.html, and
   ``hb_og`` (Open Graph: title, summary, image, locale) for overrides/partials/og.html.
@@ -58,6 +59,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Guides are the pages printed as handouts (other pages print their web links' addresses only).
+    if not page.file.src_uri.startswith("guides/"):
+        return html
     return print_addresses(wrap_steps(html), page.url, config.site_url or "")
 
 
@@ -90,7 +94,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["hb_handover"] = {
         "url": url,
         "short": short_address(url),
-        "title": page.title or config.site_name,
         "qr": qr_svg(url, message(lang, "share.qr_label", url=short_address(url)), "hb-handover__code"),
         "card": card_href,
     }
@@ -101,7 +104,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         "url": url,
         "image": urljoin(site_url if site_url.endswith("/") else site_url + "/", OG_IMAGE),
         "locale": LOCALES.get(lang, lang),
-        "alternate_locales": [v for k, v in LOCALES.items() if k != lang],
     }
     return context
 

@@ -36,7 +36,7 @@
 
   function setupHandover(tools) {
     var url = tools.getAttribute("data-url");
-    var title = tools.getAttribute("data-title") || document.title;
+    var title = document.title;
     var status = document.querySelector("[data-hb-share-status]");
     var open = tools.querySelector("[data-hb-handover-open]");
     var share = tools.querySelector("[data-hb-share]");
@@ -71,7 +71,7 @@
       copyText(url).then(function () {
         status.textContent = tools.getAttribute("data-text-copied");
       }, function () {
-        status.textContent = tools.getAttribute("data-text-copy-failed");
+        status.textContent = tools.getAttribute("data-text-copy-failed").replace("{url}", url);
       });
     });
 
