@@ -104,23 +104,23 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
     text = lambda key, **values: escape(message(lang, key, **values))  # noqa: E731
     steps = []
     for step in card.steps:
-        line = f'<span class="hb-card__step-title">{escape(step.title)}</span>'
+        line = f'<span class="hb-qcard__step-title">{escape(step.title)}</span>'
         if step.buttons:
             app_lang = "" if lang == "vi" else ' lang="vi"'  # the app's own words are Vietnamese
             labels = f' {text("card.or")} '.join(
-                f'<b class="hb-card__button"{app_lang}>{escape(label)}</b>'
+                f'<b class="hb-qcard__button"{app_lang}>{escape(label)}</b>'
                 + (f" ({escape(meaning)})" if meaning else "")
                 for label, meaning in step.buttons)
-            line += f' <span class="hb-card__tap">— {text("card.tap")} {labels}</span>'
+            line += f' <span class="hb-qcard__tap">— {text("card.tap")} {labels}</span>'
         steps.append(f"<li>{line}</li>")
     safety = ""
     if card.guide.safety:
-        safety = (f'<section class="hb-card__safety"><h2>{text("card.safety")}</h2>'
+        safety = (f'<section class="hb-qcard__safety"><h2>{text("card.safety")}</h2>'
                   f"<p>{escape(card.guide.safety)}</p></section>")
     calls = ""
     if card.hotlines:
         items = "".join(f"<li>{escape(line)}</li>" for line in card.hotlines)
-        calls = f'<section class="hb-card__calls"><h2>{text("card.hotline")}</h2><ul>{items}</ul></section>'
+        calls = f'<section class="hb-qcard__calls"><h2>{text("card.hotline")}</h2><ul>{items}</ul></section>'
     title = escape(card.guide.title)
     return (
         "<!doctype html>\n"
@@ -134,19 +134,19 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
         f'<link rel="stylesheet" href="{assets}assets/stylesheets/quick-card.css">\n'
         f'<script src="{assets}assets/javascripts/handover.js" defer></script>\n'
         "</head>\n<body>\n"
-        '<main class="hb-card">\n'
-        f'<p class="hb-card__kind">{text("card.kind")}</p>\n'
+        '<main class="hb-qcard">\n'
+        f'<p class="hb-qcard__kind">{text("card.kind")}</p>\n'
         f"<h1>{title}</h1>\n"
-        f'<p class="hb-card__summary">{escape(card.guide.summary)}</p>\n'
-        f'<ol class="hb-card__steps">{"".join(steps)}</ol>\n'
+        f'<p class="hb-qcard__summary">{escape(card.guide.summary)}</p>\n'
+        f'<ol class="hb-qcard__steps">{"".join(steps)}</ol>\n'
         f"{safety}{calls}\n"
-        '<div class="hb-card__qr">'
-        f'{qr_svg(full_url, message(lang, "card.qr_label"), "hb-card__code")}'
-        f'<p>{text("card.qr")}<br><span class="hb-card__url">{escape(full_url)}</span></p>'
+        '<div class="hb-qcard__qr">'
+        f'{qr_svg(full_url, message(lang, "card.qr_label"), "hb-qcard__code")}'
+        f'<p>{text("card.qr")}<br><span class="hb-qcard__url">{escape(full_url)}</span></p>'
         "</div>\n"
-        '<nav class="hb-card__actions">'
-        f'<a class="hb-card__back" href="{escape(guide_href)}">{text("card.back")}</a>'
-        f'<button type="button" class="hb-card__print" data-hb-print hidden>{text("card.print")}</button>'
+        '<nav class="hb-qcard__actions">'
+        f'<a class="hb-qcard__back" href="{escape(guide_href)}">{text("card.back")}</a>'
+        f'<button type="button" class="hb-qcard__print" data-hb-print hidden>{text("card.print")}</button>'
         "</nav>\n"
         "</main>\n</body>\n</html>\n"
     )

@@ -172,7 +172,7 @@ def test_every_guide_has_a_quick_card_made_from_its_steps(site_dir: Path, lang: 
         card_text = text_of(card)
         # Each step heading of the guide page, without "Bước N:" / "Step N:", is a line of the card.
         headings = [re.sub(r"^\S+ \d+:\s*", "", text_of(h)) for h in STEP_HEADING.findall(guide)]
-        assert headings and len(re.findall(r"<li>", card.split('class="hb-card__steps"')[1].split("</ol>")[0])) == len(headings)
+        assert headings and len(re.findall(r"<li>", card.split('class="hb-qcard__steps"')[1].split("</ol>")[0])) == len(headings)
         for heading in headings:
             assert heading in card_text, f"{slug} ({lang}): step {heading!r} missing from the card"
         # The safety note of the guide page (its red box) is on the card.
