@@ -98,8 +98,9 @@ def make_card(guide: Guide, body: str, file: str) -> Card:
     return Card(guide, card_steps(body, file, guide.lang), hotlines(body))
 
 
-def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, policy: str) -> str:
-    """The card as a standalone HTML page. ``assets`` is the relative path to the site root."""
+def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, policy: str | None) -> str:
+    """The card as a standalone HTML page. ``assets`` is the relative path to the site root;
+    ``policy`` the content security policy (None in the offline copy, which has none)."""
     lang = card.guide.lang
     text = lambda key, **values: escape(message(lang, key, **values))  # noqa: E731
     steps = []
@@ -122,10 +123,11 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
         items = "".join(f"<li>{escape(line)}</li>" for line in card.hotlines)
         calls = f'<section class="hb-qcard__calls"><h2>{text("card.hotline")}</h2><ul>{items}</ul></section>'
     title = escape(card.guide.title)
+    csp = f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n' if policy else ""
     return (
         "<!doctype html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n'
+        f"{csp}"
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'

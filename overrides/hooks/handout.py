@@ -111,7 +111,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     site_url = config.site_url or ""
-    policy = meta_policy()
+    # The offline copy (file://, Material's offline plugin) carries no policy: overrides/hooks/offline.py
+    # removes it from every page there, and so do the cards.
+    offline = any(name in config.plugins for name in ("offline", "material/offline"))
+    policy = None if offline else meta_policy()
     for page_url, card in _written:
         target = _card_path(page_url)
         root = "../" * target.count("/")
