@@ -5,25 +5,22 @@ again on a phone. The SVG is drawn at build time with segno: no JavaScript, no r
 is hidden on screen (``hidden`` attribute) and shown only in print by print.css. The code is drawn by
 handbook/qr.py, the handbook's one QR maker.
 
+The block is written at the end of the article and print.css places it at the top of the first
+sheet. ``short_address`` is the address as a person reads it out or types it (the hand-over
+dialog, overrides/partials/handover.html). Words come from the catalogue (``print.*`` keys).
+
 Plain Python: no MkDocs imports. The MkDocs hook (overrides/hooks/offline.py) calls
 ``print_block`` for each page.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from urllib.parse import urljoin
 
 from handbook.qr import qr_svg_inline
-
-CAPTION = {
-    "vi": "Quét mã để mở trang này trên điện thoại:",
-    "en": "Scan to open this page on a phone:",
-}
-LABEL = {
-    "vi": "Mã QR của địa chỉ trang này",
-    "en": "QR code of this page's address",
-}
+from handbook.text import available_languages, message
 
 
 def online_url(site_url: str, page_url: str) -> str:
@@ -42,20 +39,25 @@ def online_url(site_url: str, page_url: str) -> str:
     return urljoin(base, path)
 
 
-def qr_svg(url: str, label: str) -> str:
+def short_address(url: str) -> str:
+    """The address without ``https://`` and the final ``/``: what a person types."""
+    return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+def qr_svg(url: str, label: str, css_class: str = "hb-print-qr__code") -> str:
     """An inline SVG QR code of ``url`` (medium error correction, quiet zone kept)."""
-    svg = qr_svg_inline(url, svgclass="hb-print-qr__code", light=None)
+    svg = qr_svg_inline(url, svgclass=css_class, light=None)
     # role/aria-label: a screen reader reading the printed-page preview says what it is.
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
 def print_block(url: str, language: str) -> str:
     """The HTML block printed at the end of a page: the QR code and the address in words."""
-    lang = language if language in CAPTION else "vi"
+    lang = language if language in available_languages() else "vi"
     return (
         f'<div class="hb-print-qr" lang="{lang}" hidden data-search-exclude>'
-        f"{qr_svg(url, LABEL[lang])}"
-        f'<p class="hb-print-qr__text">{escape(CAPTION[lang])}<br>'
+        f"{qr_svg(url, message(lang, 'print.qr_label'))}"
+        f'<p class="hb-print-qr__text">{escape(message(lang, "print.qr_caption"))}<br>'
         f'<span class="hb-print-qr__url">{escape(url)}</span></p>'
         "</div>"
     )
