@@ -1,0 +1,45 @@
+"""MkDocs hook for reading on a phone (issue 15); thin glue, the rules are in handbook/reading.py.
+
+* templates that are not pages (404.html) also get the interface text (``hb_text``), and the
+  root 404 page the other languages' text, to show the right language on a host that serves only
+  the root /404.html (overrides/404.html, assets/javascripts/not-found.js);
+* the skip link lands at the start of the content, labelled in the page's language;
+* a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from handbook.reading import has_contents, skip_link
+from handbook.text import available_languages, catalogue
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("i18n")
+    for language in getattr(getattr(plugin, "config", None), "languages", None) or []:
+        if language.default:
+            return str(language.locale)
+    return str(config.theme["language"])
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    language = str(config.theme["language"])
+    context.setdefault("hb_text", catalogue(language))
+    context["hb_root_404"] = language == _default_language(config)
+    context["hb_other_languages"] = [(other, catalogue(other)) for other in available_languages() if other != language]
+    return context
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    toc = list(page.toc)
+    if toc and toc[0].level == 1:  # the page title: its sections are the contents
+        toc = list(toc[0].children)
+    entries = [(item.title, item.url) for item in toc]
+    context["hb_toc"] = entries if has_contents(len(entries)) else []
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return skip_link(output, catalogue(str(config.theme["language"]))["nav.skip"])
