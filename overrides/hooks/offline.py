@@ -3,7 +3,8 @@ and handbook/print_qr.py).
 
 Online site (mkdocs.yml):
   * writes the service worker to the site ROOT (``/sw.js``, scope: every page in both languages)
-    with a build id in its cache name, after every language is built;
+    with the build id, cache names, limit and each language's offline page filled in, after every
+    language is built;
   * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js.
 Offline copy (mkdocs.offline.yml, with Material's ``offline`` plugin after ``i18n``):
   * no service worker (file:// has none); the iframe-worker shim is served from the copy itself
@@ -71,6 +72,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
+def _offline_pages(config: MkDocsConfig) -> dict[str, str]:
+    """Each built language's saved-pages page (the offline page), from mkdocs-static-i18n's settings."""
+    plugin = config.plugins.get("i18n")
+    languages = [lang for lang in getattr(getattr(plugin, "config", None), "languages", None) or [] if lang.build]
+    default = next((str(lang.locale) for lang in languages if lang.default), str(config.theme["language"]))
+    return rules.offline_pages([str(lang.locale) for lang in languages] or [default], default)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs once per language build; the last run (the outer, default-language build) sees the
@@ -79,5 +88,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     source = Path(_state["sw_source"]).read_text(encoding="utf-8")
-    worker = rules.render_service_worker(source, rules.build_id(site_dir))
+    worker = rules.render_service_worker(source, rules.build_id(site_dir), _offline_pages(config))
     (site_dir / rules.SW_NAME).write_text(worker, encoding="utf-8")

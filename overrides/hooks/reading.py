@@ -4,7 +4,10 @@
   root 404 page the other languages' text, to show the right language on a host that serves only
   the root /404.html (overrides/404.html, assets/javascripts/not-found.js);
 * the skip link lands at the start of the content, labelled in the page's language;
-* a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html).
+* a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html);
+* guide and ward pages get "save for offline reading", every page the saved-pages address and the
+  offline cache's limit (``hb_offline``: partials/save-offline.html, saved.html; rules in
+  handbook/offline.py).
 """
 
 from __future__ import annotations
@@ -12,23 +15,34 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from handbook.offline import MAX_RECENT_PAGES, PAGES_CACHE, SAVED_CACHE, SAVED_PAGE, offers_saving
 from handbook.reading import has_contents, skip_link
 from handbook.text import available_languages, catalogue
 
 
-def _default_language(config: MkDocsConfig) -> str:
+CACHES = {"pages": PAGES_CACHE, "saved": SAVED_CACHE}
+
+
+def _languages(config: MkDocsConfig) -> list[tuple[str, bool]]:
+    """(code, is the default) of every language mkdocs-static-i18n builds."""
     plugin = config.plugins.get("i18n")
-    for language in getattr(getattr(plugin, "config", None), "languages", None) or []:
-        if language.default:
-            return str(language.locale)
-    return str(config.theme["language"])
+    languages = getattr(getattr(plugin, "config", None), "languages", None) or []
+    return [(str(lang.locale), bool(lang.default)) for lang in languages if lang.build]
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    return next((code for code, default in _languages(config) if default), str(config.theme["language"]))
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     language = str(config.theme["language"])
     context.setdefault("hb_text", catalogue(language))
     context["hb_root_404"] = language == _default_language(config)
-    context["hb_other_languages"] = [(other, catalogue(other)) for other in available_languages() if other != language]
+    context["hb_offline_caches"] = CACHES
+    built = [code for code, _ in _languages(config)]
+    context["hb_other_languages"] = [
+        (other, catalogue(other)) for other in available_languages() if other != language and other in built
+    ]
     return context
 
 
@@ -38,6 +52,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         toc = list(toc[0].children)
     entries = [(item.title, item.url) for item in toc]
     context["hb_toc"] = entries if has_contents(len(entries)) else []
+    language = str(config.theme["language"])
+    folder = "" if language == _default_language(config) else f"{language}/"
+    context["hb_offline_caches"] = CACHES
+    context["hb_offline"] = {
+        "savable": offers_saving(page.file.src_uri),
+        "list_url": folder + SAVED_PAGE,
+        "max_pages": MAX_RECENT_PAGES,
+    }
     return context
 
 
