@@ -55,14 +55,17 @@
     }
   }
 
-  /* Labels used as buttons (role="button", tabindex="0") answer Enter and Space like buttons. */
-  document.addEventListener("keydown", function (event) {
+  /* Labels used as buttons (role="button", tabindex="0") answer Enter and Space like buttons.
+     Handled first and only here (Material also clicks a focused label on Enter: twice would
+     open and close the drawer at once). */
+  window.addEventListener("keydown", function (event) {
     var target = event.target;
     if ((event.key === "Enter" || event.key === " ") && target.matches && target.matches("label[role='button']")) {
       event.preventDefault();
+      event.stopPropagation();
       target.click();
     }
-  });
+  }, true);
 
   /* ---- Search ---------------------------------------------------------------------------- */
 
@@ -220,9 +223,9 @@
   }
 
   /* The last heading whose top has scrolled past the header: the step being read. */
-  function currentHeading(headings) {
+  function currentHeading(headings, below) {
     var header = $(".md-header");
-    var line = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + (below || 8);
     var found = null;
     for (var i = 0; i < headings.length; i++) {
       if (headings[i].getBoundingClientRect().top <= line) found = headings[i];
@@ -232,10 +235,16 @@
 
   /* ---- Language switch: keep the reader's place ------------------------------------------ */
 
+  /* The step the reader is at: the address's (#buoc-3) while it is still near the top of the
+     screen, else the last heading that has reached the top quarter (the reader scrolled on). */
   function placeAnchor() {
-    if (location.hash.length > 1) return location.hash;
-    var heading = currentHeading(document.querySelectorAll("article h2[id], article h3[id]"));
-    return heading ? "#" + heading.id : "";
+    var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) {
+      var top = target.getBoundingClientRect().top;
+      if (top >= -10 && top < window.innerHeight * 0.4) return location.hash;
+    }
+    var heading = currentHeading(document.querySelectorAll("article h2[id], article h3[id]"), window.innerHeight / 4);
+    return heading ? "#" + heading.id : location.hash;
   }
 
   document.addEventListener("click", function (event) {
