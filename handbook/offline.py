@@ -95,6 +95,11 @@ def offline_pages(languages: list[str], default: str) -> dict[str, str]:
             for lang in languages}
 
 
+def is_saved_page(src_uri: str) -> bool:
+    """True for the saved-pages page of a language (docs/saved/index.md, index.en.md ...)."""
+    return re.fullmatch(r"saved/index(?:\.[a-z]{2}(?:_[A-Z]{2})?)?\.md", src_uri) is not None
+
+
 def offers_saving(src_uri: str) -> bool:
     """True for a page with a "save for offline reading" button: a guide or a ward page."""
     return _SAVABLE.match(src_uri) is not None

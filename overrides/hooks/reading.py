@@ -6,7 +6,7 @@
 * the skip link lands at the start of the content, labelled in the page's language;
 * a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html);
 * guide and ward pages get "save for offline reading", every page the saved-pages address and the
-  offline cache's limit (``hb_offline``: partials/save-offline.html, saved.html; rules in
+  offline cache's limit (``hb_offline``: partials/save-offline.html, saved-pages.html; rules in
   handbook/offline.py).
 """
 
@@ -15,9 +15,9 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.offline import MAX_RECENT_PAGES, PAGES_CACHE, SAVED_CACHE, SAVED_PAGE, offers_saving
+from handbook.offline import MAX_RECENT_PAGES, PAGES_CACHE, SAVED_CACHE, SAVED_PAGE, is_saved_page, offers_saving
 from handbook.reading import has_contents, skip_link
-from handbook.text import available_languages, catalogue
+from handbook.text import available_languages, catalogue, message
 
 
 CACHES = {"pages": PAGES_CACHE, "saved": SAVED_CACHE}
@@ -57,8 +57,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["hb_offline_caches"] = CACHES
     context["hb_offline"] = {
         "savable": offers_saving(page.file.src_uri),
+        "saved_page": is_saved_page(page.file.src_uri),
         "list_url": folder + SAVED_PAGE,
-        "max_pages": MAX_RECENT_PAGES,
+        "limit_text": message(language, "offline.list_limit", pages=MAX_RECENT_PAGES),
     }
     return context
 

@@ -4,7 +4,7 @@
  * - "Lưu để đọc khi không có mạng" / "Save for offline reading" (partials/save-offline.html) on
  *   guide and ward pages: the worker keeps the page, what it loaded and its language's search index
  *   until the reader removes it.
- * - The saved-pages page (overrides/saved.html): lists the pages kept on this phone, read from the
+ * - The saved-pages page (partials/saved-pages.html): lists the pages kept on this phone, read from the
  *   browser's caches (works offline). Shown by the worker in place of a page that is not saved when
  *   there is no network: then it says so first.
  * Every word is in the page; the cache names come from this script's data- attributes.
