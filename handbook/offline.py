@@ -50,6 +50,9 @@ ZIP_FOLDER = "so-tay-offline"
 _SKIP_IN_ZIP = (".map",)
 
 _LEADING_COMMENT = re.compile(r"\A\s*/\*.*?\*/\s*", re.DOTALL)
+# A comment on lines of its own: "/* ... */" (up to its first "*/") or "// ...", then the line's end.
+_COMMENT_LINES = re.compile(r"^[ \t]*(?:/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*)[ \t]*\n", re.MULTILINE)
+
 _CSP_META = re.compile(r'<meta\s+http-equiv=["\']?Content-Security-Policy["\']?[^>]*>\s*', re.IGNORECASE)
 _DOWNLOAD_BLOCK = re.compile(r'<p class="hb-download"[^>]*>.*?</p>\s*', re.DOTALL)
 
@@ -105,13 +108,21 @@ def offers_saving(src_uri: str) -> bool:
     return _SAVABLE.match(src_uri) is not None
 
 
+def strip_comment_lines(source: str) -> str:
+    """JavaScript without its comments that stand on lines of their own (a block comment that starts
+    a line and ends one, or a "//" line): readers download every byte, the comments are for
+    maintainers, who read the source files. Code is never touched."""
+    return _COMMENT_LINES.sub("", source)
+
+
 def render_service_worker(source: str, build: str, pages: dict[str, str] | None = None) -> str:
     """The service worker's source with its build id, cache names, limit and offline pages filled
-    in (and its long header comment, which every first visit would download, cut to one line)."""
+    in (and its comments, which every first visit would download, cut to one line)."""
     if BUILD_ID_PLACEHOLDER not in source:
         raise ValueError(f"the service worker source has no {BUILD_ID_PLACEHOLDER} placeholder")
     header = "/* Handbook service worker: see overrides/assets/javascripts/sw.js */\n"
-    source = _LEADING_COMMENT.sub(header, source, count=1)
+    body = strip_comment_lines(_LEADING_COMMENT.sub("", source, count=1))
+    source = (header if _LEADING_COMMENT.match(source) else "") + body
     for placeholder, value in _PLACEHOLDERS.items():
         source = source.replace(placeholder, value)
     source = source.replace(OFFLINE_PAGES_PLACEHOLDER, json.dumps(pages or {"": SAVED_PAGE}, sort_keys=True))

@@ -147,6 +147,12 @@ def test_a_guide_opened_once_opens_again_offline(phone: object, host: DeployServ
     cached = wait_for(guide_and_styles_cached, "the guide and its stylesheets to be cached")
     assert not [name for name in cached if host.build in name], "no cache is named after a build"
 
+    # The offline page is kept from the reader's second page on (not on the first: prepaid data).
+    assert not caches_now(page).get("handbook-offline")
+    open_and_wait_until_kept(page, host.url)
+    wait_for(lambda: len(caches_now(page).get("handbook-offline", [])) == 2, "the offline pages to be kept")
+    page.goto(guide_url, wait_until="load")
+
     host.stop()  # the network is really gone: no server answers
     phone.set_offline(True)
     page.reload(wait_until="load")
@@ -295,7 +301,9 @@ def test_pages_opened_before_a_deploy_still_read_offline_after_it(
             return r ? (await r.text()).includes('Bản dựng thứ hai') : false;
         }"""
         wait_for(lambda: page.evaluate(installed), "the new deploy's worker to be installed")
-        page.wait_for_timeout(500)
+        active = """async () => { const r = await navigator.serviceWorker.getRegistration();
+            return !!r && !r.installing && !r.waiting && !!r.active && r.active.state === 'activated'; }"""
+        wait_for(lambda: page.evaluate(active), "the new deploy's worker to be in charge")
 
         host.stop()
         phone.set_offline(True)
@@ -345,3 +353,32 @@ def test_a_saved_page_searches_offline(phone: object, host: DeployServer) -> Non
     page.locator("label[for='__search'][role='button']").tap()
     page.locator("input[data-md-component='search-query']").press_sequentially("tien dien", delay=20)
     page.locator('.md-search-result__item a[href*="dong-tien-dien"]').first.wait_for(timeout=15_000)
+
+
+def test_published_scripts_lose_only_their_comment_lines() -> None:
+    from handbook.offline import strip_comment_lines
+
+    source = (
+        "/* header\n   two lines */\n"
+        "const a = 1; /* kept: code on the line */\n"
+        "  // a note\n"
+        'const url = "https://example.org/x"; // kept too\n'
+        "/* one */ const b = 2; /* two */\n"
+        "const re = /\\/saved\\/$/;\n"
+    )
+    assert strip_comment_lines(source) == (
+        "const a = 1; /* kept: code on the line */\n"
+        'const url = "https://example.org/x"; // kept too\n'
+        "/* one */ const b = 2; /* two */\n"
+        "const re = /\\/saved\\/$/;\n"
+    )
+
+
+def test_published_scripts_are_the_sources_without_comment_lines(site_dir: Path) -> None:
+    from conftest import ROOT
+    from handbook.offline import strip_comment_lines
+
+    for name in ("phone-nav.js", "offline-pages.js", "a11y.js"):
+        source = (ROOT / "overrides/assets/javascripts" / name).read_text(encoding="utf-8")
+        published = (site_dir / "assets/javascripts" / name).read_text(encoding="utf-8")
+        assert published == strip_comment_lines(source) and len(published) < len(source), name

@@ -3,6 +3,8 @@
 * templates that are not pages (404.html) also get the interface text (``hb_text``), and the
   root 404 page the other languages' text, to show the right language on a host that serves only
   the root /404.html (overrides/404.html, assets/javascripts/not-found.js);
+* the handbook's own scripts are published without their comment lines (page weight on prepaid
+  data; the sources keep them);
 * the skip link lands at the start of the content, labelled in the page's language;
 * a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html);
 * guide and ward pages get "save for offline reading", every page the saved-pages address and the
@@ -12,10 +14,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.offline import MAX_RECENT_PAGES, PAGES_CACHE, SAVED_CACHE, SAVED_PAGE, is_saved_page, offers_saving
+from handbook.offline import (
+    MAX_RECENT_PAGES,
+    PAGES_CACHE,
+    SAVED_CACHE,
+    SAVED_PAGE,
+    is_saved_page,
+    offers_saving,
+    strip_comment_lines,
+)
 from handbook.reading import has_contents, skip_link
 from handbook.text import available_languages, catalogue, message
 
@@ -66,3 +78,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return skip_link(output, catalogue(str(config.theme["language"]))["nav.skip"])
+
+
+# The handbook's scripts whose comments are cut from the published copy (overrides/assets/javascripts/).
+LEAN_SCRIPTS = ("a11y.js", "phone-nav.js", "offline-pages.js", "not-found.js", "lazy-search.js",
+                "sw-register.js", "material-inline.js")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    folder = Path(config.site_dir) / "assets" / "javascripts"
+    for name in LEAN_SCRIPTS:
+        path = folder / name
+        if path.is_file():
+            path.write_text(strip_comment_lines(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -11,8 +11,9 @@
  * - SAVED: the pages a reader saved ("Lưu để đọc khi không có mạng"), kept until removed on the
  *   saved-pages page;
  * - FILES: what pages need (CSS, JS, images, search index), at most MAX_FILES files;
- * - OFFLINE: the saved-pages page of each language, fetched again by every new worker: shown,
- *   with its own words, for a page that is not saved when there is no network.
+ * - OFFLINE: the saved-pages page of each language, kept from the reader's second page on and
+ *   fetched again by every new worker: shown, with its own words, for a page that is not saved
+ *   when there is no network.
  * Pages and files not named with a hash: network first (the latest version when online, and the
  * saved copy refreshed), the saved copy when offline or when the network has not answered within a
  * few seconds. Files named with a hash (Material's bundles): from the cache once fetched.
@@ -122,21 +123,32 @@ async function keepFiles(urls) {
   }
 }
 
+/* The offline page of each language (the saved-pages page) and what it needs. Not on a reader's
+   first page (its weight counts on prepaid data): from the second page opened, or a page saved, on;
+   then again from each new build (install). */
+async function keepOfflinePages(refresh) {
+  const cache = await caches.open(OFFLINE);
+  if (!refresh && (await cache.keys()).length) {
+    return;
+  }
+  for (const relative of Object.values(OFFLINE_PAGES)) {
+    const url = SCOPE + relative;
+    try {
+      const response = await fetchWithin(url, NO_NETWORK_MS, { cache: "no-cache", credentials: "same-origin" });
+      if (cacheable(response)) {
+        await cache.put(url, response.clone());
+        await keepFiles(filesOf(await response.text(), url));
+      }
+    } catch (error) {
+      /* offline: the previous offline page stays */
+    }
+  }
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    // The offline page of each language (the saved-pages page) and what it needs, from this build.
-    const cache = await caches.open(OFFLINE);
-    for (const relative of Object.values(OFFLINE_PAGES)) {
-      const url = SCOPE + relative;
-      try {
-        const response = await fetchWithin(url, NO_NETWORK_MS, { cache: "no-cache", credentials: "same-origin" });
-        if (cacheable(response)) {
-          await cache.put(url, response.clone());
-          await keepFiles(filesOf(await response.text(), url));
-        }
-      } catch (error) {
-        /* installed offline: the previous offline page stays */
-      }
+    if ((await (await caches.open(OFFLINE)).keys()).length) {
+      await keepOfflinePages(true); // a new build: its offline page
     }
     await self.skipWaiting();
   })());
@@ -192,6 +204,9 @@ self.addEventListener("message", (event) => {
         }
       }
       await keepFiles(files);
+      if ((await (await caches.open(PAGES)).keys()).length >= 2) {
+        await keepOfflinePages(false);
+      }
       reply({ type: "kept" });
     })());
   } else if (data.type === "save") {
@@ -215,6 +230,7 @@ self.addEventListener("message", (event) => {
           await keep(SAVED, key, response.clone(), 0);
           await keep(PAGES, key, response, MAX_PAGES);
           await keepFiles(files);
+          await keepOfflinePages(false);
           ok = true;
         }
       }
@@ -278,7 +294,7 @@ async function file(request) {
   if (cached && HASHED.test(request.url)) {
     return cached; // a hashed name never changes
   }
-  const network = fetch(request).then(async (response) => {
+  const network = fetchWithin(request, NO_NETWORK_MS).then(async (response) => {
     if (cacheable(response)) {
       await keep(FILES, request.url, response.clone(), MAX_FILES);
     }
