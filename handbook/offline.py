@@ -2,9 +2,12 @@
 
 Two ways, both plain static files:
 
-* the service worker (``/sw.js``): a reader who opened a page once can open it again offline.
-  Its cache name carries a build id, a hash of every file of the built site, so each deploy
-  that changes anything gets a new cache and the old one is deleted;
+* the service worker (``/sw.js``): a reader who opened a page once can open it again offline,
+  across deploys (issue 15). The pages a reader opened are kept in one cache (the last
+  ``MAX_RECENT_PAGES`` opened), the pages they saved with "Lưu để đọc khi không có mạng" in
+  another (kept until they remove them); both are refreshed whenever the reader is online, and
+  never deleted because a new build came out. The build id (a hash of every file of the site) is
+  only in the worker's source, so that each deploy installs the new worker;
 * the offline copy: the whole site built with Material's offline plugin (``mkdocs.offline.yml``),
   zipped for volunteers to copy to a phone or PC and open from ``file://``.
 
@@ -14,6 +17,7 @@ Plain Python: no MkDocs imports. The MkDocs hook (overrides/hooks/offline.py) ca
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import zipfile
 from collections.abc import Mapping
@@ -22,6 +26,23 @@ from typing import Any
 
 SW_NAME = "sw.js"
 BUILD_ID_PLACEHOLDER = "__HANDBOOK_BUILD_ID__"
+# The offline cache's limit: the pages opened most recently that are kept (least recently opened
+# go first). A page is 30-40 KB, so about 2-3 MB on the phone; saved pages are not counted.
+MAX_RECENT_PAGES = 60
+# Names of the caches, shared by the worker and the page scripts (offline-pages.js reads them from the page).
+PAGES_CACHE = "handbook-pages"
+SAVED_CACHE = "handbook-saved"
+# The page that lists saved pages, one per language; also what the worker shows for a page that is
+# not saved when there is no network. Its address, relative to the language's root.
+SAVED_PAGE = "saved/"
+_PLACEHOLDERS = {
+    "__HANDBOOK_MAX_PAGES__": str(MAX_RECENT_PAGES),
+    "__HANDBOOK_PAGES_CACHE__": PAGES_CACHE,
+    "__HANDBOOK_SAVED_CACHE__": SAVED_CACHE,
+}
+OFFLINE_PAGES_PLACEHOLDER = '"__HANDBOOK_OFFLINE_PAGES__"'
+# Pages that offer "save for offline reading": a guide or a ward page (not their index pages).
+_SAVABLE = re.compile(r"^(?:guides|wards)/(?!index\.)[^/]+\.md$")
 # Vendored (MIT, npm iframe-worker 1.0.4) for offline builds: the plugin would load it from unpkg.com.
 IFRAME_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 ZIP_NAME = "so-tay-offline.zip"
@@ -31,6 +52,9 @@ ZIP_FOLDER = "so-tay-offline"
 _SKIP_IN_ZIP = (".map",)
 
 _LEADING_COMMENT = re.compile(r"\A\s*/\*.*?\*/\s*", re.DOTALL)
+# A comment on lines of its own: "/* ... */" (up to its first "*/") or "// ...", then the line's end.
+_COMMENT_LINES = re.compile(r"^[ \t]*(?:/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*)[ \t]*\n", re.MULTILINE)
+
 _CSP_META = re.compile(r'<meta\s+http-equiv=["\']?Content-Security-Policy["\']?[^>]*>\s*', re.IGNORECASE)
 _DOWNLOAD_BLOCK = re.compile(r'<p class="hb-download"[^>]*>.*?</p>\s*', re.DOTALL)
 # A relative link to a folder ("../accessibility/", "./", ".."): from file:// it opens a folder listing.
@@ -84,13 +108,41 @@ def build_id(site_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def render_service_worker(source: str, build: str) -> str:
-    """The service worker's source with its build id filled in (and its long header comment, which
-    every first visit would download, cut to one line)."""
+def offline_pages(languages: list[str], default: str) -> dict[str, str]:
+    """Language folder ("" for the default language, "en/" ...) -> its saved-pages page, relative to
+    the site root: the worker shows the one whose folder the missing page is in."""
+    return {("" if lang == default else f"{lang}/"): ("" if lang == default else f"{lang}/") + SAVED_PAGE
+            for lang in languages}
+
+
+def is_saved_page(src_uri: str) -> bool:
+    """True for the saved-pages page of a language (docs/saved/index.md, index.en.md ...)."""
+    return re.fullmatch(r"saved/index(?:\.[a-z]{2}(?:_[A-Z]{2})?)?\.md", src_uri) is not None
+
+
+def offers_saving(src_uri: str) -> bool:
+    """True for a page with a "save for offline reading" button: a guide or a ward page."""
+    return _SAVABLE.match(src_uri) is not None
+
+
+def strip_comment_lines(source: str) -> str:
+    """JavaScript without its comments that stand on lines of their own (a block comment that starts
+    a line and ends one, or a "//" line): readers download every byte, the comments are for
+    maintainers, who read the source files. Code is never touched."""
+    return _COMMENT_LINES.sub("", source)
+
+
+def render_service_worker(source: str, build: str, pages: dict[str, str] | None = None) -> str:
+    """The service worker's source with its build id, cache names, limit and offline pages filled
+    in (and its comments, which every first visit would download, cut to one line)."""
     if BUILD_ID_PLACEHOLDER not in source:
         raise ValueError(f"the service worker source has no {BUILD_ID_PLACEHOLDER} placeholder")
     header = "/* Handbook service worker: see overrides/assets/javascripts/sw.js */\n"
-    source = _LEADING_COMMENT.sub(header, source, count=1)
+    body = strip_comment_lines(_LEADING_COMMENT.sub("", source, count=1))
+    source = (header if _LEADING_COMMENT.match(source) else "") + body
+    for placeholder, value in _PLACEHOLDERS.items():
+        source = source.replace(placeholder, value)
+    source = source.replace(OFFLINE_PAGES_PLACEHOLDER, json.dumps(pages or {"": SAVED_PAGE}, sort_keys=True))
     return source.replace(BUILD_ID_PLACEHOLDER, build)
 
 

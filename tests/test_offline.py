@@ -1,5 +1,6 @@
-"""Reading offline with the service worker (issue 6): a page opened once opens again with the
-network cut, and a new deploy replaces the old cache. Real Chromium over the shared build."""
+"""Reading offline with the service worker (issues 6 and 15): a page opened once opens again with the
+network cut, also after a new deploy; "save for offline reading", the saved-pages list and the offline
+page. Real Chromium over the shared build (and, for the deploy, a second build)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,16 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE
-from handbook.offline import BUILD_ID_PLACEHOLDER, build_id, render_service_worker
+from handbook.offline import (
+    BUILD_ID_PLACEHOLDER,
+    MAX_RECENT_PAGES,
+    PAGES_CACHE,
+    SAVED_CACHE,
+    build_id,
+    offers_saving,
+    offline_pages,
+    render_service_worker,
+)
 
 GUIDE = "guides/dong-tien-dien/"
 GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
@@ -131,11 +141,17 @@ def test_a_guide_opened_once_opens_again_offline(phone: object, host: DeployServ
     # The worker keeps the page and everything it loaded (CSS, JS), without downloading it again.
     def guide_and_styles_cached() -> dict[str, list[str]] | None:
         found = caches_now(page)
-        kept = any(guide_url in urls and any(".css" in url for url in urls) for urls in found.values())
+        kept = guide_url in found.get(PAGES_CACHE, []) and any(".css" in url for url in found.get("handbook-files", []))
         return found if kept else None
 
     cached = wait_for(guide_and_styles_cached, "the guide and its stylesheets to be cached")
-    assert list(cached) == [f"handbook-{host.build}"]
+    assert not [name for name in cached if host.build in name], "no cache is named after a build"
+
+    # The offline page is kept from the reader's second page on (not on the first: prepaid data).
+    assert not caches_now(page).get("handbook-offline")
+    open_and_wait_until_kept(page, host.url)
+    wait_for(lambda: len(caches_now(page).get("handbook-offline", [])) == 2, "the offline pages to be kept")
+    page.goto(guide_url, wait_until="load")
 
     host.stop()  # the network is really gone: no server answers
     phone.set_offline(True)
@@ -144,29 +160,15 @@ def test_a_guide_opened_once_opens_again_offline(phone: object, host: DeployServ
     # Styled from the cache too: Material's header is sticky only with its stylesheet.
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
 
-    # A page never opened: a short message in the page's language, not the browser's error page.
+    # A page never opened: the site's own offline page, in the page's language, styled like the site.
     response = page.goto(host.url + "en/guides/dong-tien-nuoc/")
     assert response is not None and response.status == 503
-    assert "You are offline" in page.inner_text("body")
-
-
-def test_a_new_deploy_replaces_the_old_cache(phone: object, host: DeployServer) -> None:
-    host.deploy("aaaaaaaaaaaa")
-    page = phone.new_page()
-    page.goto(host.url + GUIDE, wait_until="load")
-    wait_for(lambda: "handbook-aaaaaaaaaaaa" in caches_now(page), "the first deploy's cache")
-
-    host.deploy("bbbbbbbbbbbb")
-    page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
-    wait_for(lambda: "handbook-aaaaaaaaaaaa" not in caches_now(page), "the old cache to be deleted")
-    page.reload(wait_until="load")
-    def new_cache() -> dict[str, list[str]] | None:
-        found = caches_now(page)
-        return found if found.get("handbook-bbbbbbbbbbbb") else None
-
-    cached = wait_for(new_cache, "the new deploy's cache")
-    assert list(cached) == ["handbook-bbbbbbbbbbbb"]
-    assert page.url in cached["handbook-bbbbbbbbbbbb"]
+    assert page.locator("[data-hb-offline-notice]").is_visible()
+    assert "You are offline" in page.inner_text("[data-hb-offline-notice]")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    # ... listing the pages kept on this phone (the guide opened above is one).
+    page.locator("[data-hb-saved-list='recent'] a", has_text=GUIDE_TITLE).wait_for(timeout=5_000)
 
 
 def test_search_downloads_nothing_until_the_reader_opens_it(phone_page: object, base_url: str) -> None:
@@ -181,3 +183,202 @@ def test_search_downloads_nothing_until_the_reader_opens_it(phone_page: object, 
     phone_page.locator('input[data-md-component="search-query"]').press_sequentially("EVNSPC", delay=20)
     phone_page.locator('.md-search-result__item a[href*="dong-tien-dien"]').first.wait_for(timeout=15_000)
     assert [u for u in requested if u.endswith("search/search_index.json")]
+
+
+# ---- Issue 15: offline a volunteer can rely on --------------------------------------------------
+
+
+def test_the_worker_is_rendered_with_its_limit_cache_names_and_offline_pages(site_dir: Path) -> None:
+    worker = (site_dir / "sw.js").read_text(encoding="utf-8")
+    assert f"const MAX_PAGES = {MAX_RECENT_PAGES};" in worker
+    assert f'const PAGES = "{PAGES_CACHE}";' in worker and f'const SAVED = "{SAVED_CACHE}";' in worker
+    assert 'const OFFLINE_PAGES = {"": "saved/", "en/": "en/saved/"};' in worker
+    assert "__HANDBOOK_" not in worker
+    # The offline page of each language exists, and is not in search.
+    for folder in ("", "en/"):
+        assert (site_dir / folder / "saved/index.html").is_file()
+    assert offline_pages(["vi", "en"], "vi") == {"": "saved/", "en/": "en/saved/"}
+
+
+@pytest.mark.parametrize(
+    ("src", "savable"),
+    [("guides/dong-tien-dien.md", True), ("guides/dong-tien-dien.en.md", True), ("wards/long-khanh.md", True),
+     ("guides/index.md", False), ("wards/index.en.md", False), ("index.md", False), ("about/index.md", False)],
+)
+def test_guide_and_ward_pages_offer_saving(src: str, savable: bool) -> None:
+    assert offers_saving(src) is savable
+
+
+def test_save_button_is_on_guide_and_ward_pages_in_their_language(site_dir: Path) -> None:
+    vi = (site_dir / GUIDE / "index.html").read_text(encoding="utf-8")
+    en = (site_dir / "en" / GUIDE / "index.html").read_text(encoding="utf-8")
+    ward = (site_dir / "wards/long-khanh/index.html").read_text(encoding="utf-8")
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "Lưu để đọc khi không có mạng" in vi and "data-hb-save-button" in ward
+    assert "Save for offline reading" in en
+    assert "data-hb-save-button" not in home
+
+
+class SwitchableHost:
+    """A static host whose whole site can be swapped for another build (a deploy), and stopped."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        owner = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args: object, **kwargs: object) -> None:
+                super().__init__(*args, directory=str(owner.site), **kwargs)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built again with different content: a guide and the saved-pages page changed."""
+    from conftest import copy_project, run_build
+
+    project = copy_project(tmp_path_factory.mktemp("deploy") / "project")
+    guide = project / "docs/guides/dong-tien-dien.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nĐoạn mới của lần cập nhật sau.\n", encoding="utf-8")
+    saved = project / "docs/saved/index.md"
+    saved.write_text(saved.read_text(encoding="utf-8") + "\nBản dựng thứ hai.\n", encoding="utf-8")
+    site = project.parent / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, f"second build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def heading(page: object) -> str:
+    """The page's title as a reader sees it (without the "#" permalink)."""
+    return page.inner_text("article h1").rstrip("#").strip()
+
+
+def open_and_wait_until_kept(page: object, url: str) -> str:
+    page.goto(url, wait_until="load")
+    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"), "the worker to take control")
+    key = page.url.split("#")[0]
+    wait_for(lambda: key in caches_now(page).get(PAGES_CACHE, []), f"{key} to be kept")
+    return key
+
+
+def test_pages_opened_before_a_deploy_still_read_offline_after_it(
+    phone: object, site_dir: Path, second_build: Path
+) -> None:
+    host = SwitchableHost(site_dir)
+    try:
+        page = phone.new_page()
+        opened = {
+            GUIDE: GUIDE_TITLE,
+            "guides/dong-tien-nuoc/": None,
+            "en/wards/long-khanh/": None,
+        }
+        for path in opened:
+            open_and_wait_until_kept(page, host.url + path)
+            opened[path] = heading(page)
+        # The reader saves the ward page with the button.
+        page.locator("[data-hb-save-button]").tap()
+        page.locator("[data-hb-save-label]", has_text="Saved on this phone").wait_for(timeout=15_000)
+        assert host.url + "en/wards/long-khanh/" in caches_now(page)[SAVED_CACHE]
+
+        # Deploy: the host now serves another build; one online visit installs its worker.
+        old_worker = (site_dir / "sw.js").read_text(encoding="utf-8")
+        assert old_worker != (second_build / "sw.js").read_text(encoding="utf-8"), "the deploy changes sw.js"
+        host.site = second_build
+        page.goto(host.url, wait_until="load")
+        page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        installed = """async () => {
+            const r = await caches.match(location.origin + '/saved/', {cacheName: 'handbook-offline'});
+            return r ? (await r.text()).includes('Bản dựng thứ hai') : false;
+        }"""
+        wait_for(lambda: page.evaluate(installed), "the new deploy's worker to be installed")
+        active = """async () => { const r = await navigator.serviceWorker.getRegistration();
+            return !!r && !r.installing && !r.waiting && !!r.active && r.active.state === 'activated'; }"""
+        wait_for(lambda: page.evaluate(active), "the new deploy's worker to be in charge")
+
+        host.stop()
+        phone.set_offline(True)
+        for path, title in opened.items():
+            response = page.goto(host.url + path, wait_until="load")
+            assert response is not None and response.status == 200, path
+            assert heading(page) == title, path
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
+
+        # The saved-pages page works offline and lists what was saved and what was opened.
+        page.goto(host.url + "saved/", wait_until="load")
+        saved = page.locator("[data-hb-saved-list='saved'] a")
+        saved.first.wait_for(timeout=5_000)
+        assert saved.all_inner_texts() == [opened["en/wards/long-khanh/"]]
+        assert saved.first.get_attribute("lang") == "en"
+        recent = page.locator("[data-hb-saved-list='recent'] a")
+        assert GUIDE_TITLE in recent.all_inner_texts()
+        assert opened["guides/dong-tien-nuoc/"] in recent.all_inner_texts()
+        assert str(MAX_RECENT_PAGES) in page.inner_text(".hb-saved__limit")
+    finally:
+        try:
+            host.stop()
+        except OSError:
+            pass
+
+
+def test_search_offline_says_it_needs_a_connection_once(phone: object, host: DeployServer) -> None:
+    page = phone.new_page()
+    open_and_wait_until_kept(page, host.url + GUIDE)
+    host.stop()
+    phone.set_offline(True)
+    page.reload(wait_until="load")
+    page.locator("label[for='__search'][role='button']").tap()
+    meta = page.locator(".md-search-result__meta")
+    wait_for(lambda: "cần có mạng" in meta.inner_text(), "the offline search notice", timeout=5.0)
+    assert "Initializing" not in meta.inner_text()
+
+
+def test_a_saved_page_searches_offline(phone: object, host: DeployServer) -> None:
+    page = phone.new_page()
+    open_and_wait_until_kept(page, host.url + GUIDE)
+    page.locator("[data-hb-save-button]").tap()
+    page.locator("[data-hb-save-label]", has_text="Đã lưu trên điện thoại này").wait_for(timeout=15_000)
+    host.stop()
+    phone.set_offline(True)
+    page.reload(wait_until="load")
+    page.locator("label[for='__search'][role='button']").tap()
+    page.locator("input[data-md-component='search-query']").press_sequentially("tien dien", delay=20)
+    page.locator('.md-search-result__item a[href*="dong-tien-dien"]').first.wait_for(timeout=15_000)
+
+
+def test_published_scripts_lose_only_their_comment_lines() -> None:
+    from handbook.offline import strip_comment_lines
+
+    source = (
+        "/* header\n   two lines */\n"
+        "const a = 1; /* kept: code on the line */\n"
+        "  // a note\n"
+        'const url = "https://example.org/x"; // kept too\n'
+        "/* one */ const b = 2; /* two */\n"
+        "const re = /\\/saved\\/$/;\n"
+    )
+    assert strip_comment_lines(source) == (
+        "const a = 1; /* kept: code on the line */\n"
+        'const url = "https://example.org/x"; // kept too\n'
+        "/* one */ const b = 2; /* two */\n"
+        "const re = /\\/saved\\/$/;\n"
+    )
+
+
+def test_published_scripts_are_the_sources_without_comment_lines(site_dir: Path) -> None:
+    from conftest import ROOT
+    from handbook.offline import strip_comment_lines
+
+    for name in ("phone-nav.js", "offline-pages.js", "a11y.js"):
+        source = (ROOT / "overrides/assets/javascripts" / name).read_text(encoding="utf-8")
+        published = (site_dir / "assets/javascripts" / name).read_text(encoding="utf-8")
+        assert published == strip_comment_lines(source) and len(published) < len(source), name

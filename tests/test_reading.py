@@ -331,3 +331,67 @@ def test_reading_tools_work_under_the_content_security_policy(tab: object, base_
     page.goto(base_url + "en/guides/")
     assert page.locator(".hb-reading-tools").is_visible()
     assert [e for e in errors if "a11y" in e or "Content Security Policy" in e] == []
+
+
+# ---- Issue 15: text size reaches everything a reader reads, from the first paint -----------------
+
+
+def visual_line_height(page: object, selector: str) -> float:
+    """The rendered height of the first line of text in ``selector`` (includes CSS zoom)."""
+    return page.locator(selector).first.evaluate(
+        """e => { const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT,
+                   {acceptNode: n => n.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP});
+                 const node = walker.nextNode(); const range = document.createRange();
+                 range.setStart(node, 0); range.setEnd(node, 1);
+                 return range.getClientRects()[0].height; }"""
+    )
+
+
+@pytest.mark.parametrize("selector", [".hb-screen figcaption", ".hb-screen__title", ".hb-screen__label"])
+def test_largest_text_enlarges_the_phone_screen_illustrations(tab: object, base_url: str, selector: str) -> None:
+    page = tab(PHONE)
+    page.goto(base_url + "guides/dong-tien-dien/")
+    normal = visual_line_height(page, selector)
+    page.get_by_role("button", name="A++ lớn nhất").tap()
+    largest = visual_line_height(page, selector)
+    assert largest >= normal * 1.25, f"{selector}: {normal:.1f}px -> {largest:.1f}px"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_largest_text_enlarges_search_results(tab: object, base_url: str) -> None:
+    page = tab(PHONE)
+    page.goto(base_url + "guides/dong-tien-dien/")
+
+    def result_size() -> float:
+        page.locator("label[for='__search'][role='button']").tap()
+        page.locator("input[data-md-component='search-query']").fill("tien dien")
+        item = page.locator(".md-search-result__item p, .md-search-result__item h1").first
+        item.wait_for(timeout=15_000)
+        size = item.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        page.keyboard.press("Escape")
+        return size
+
+    normal = result_size()
+    page.get_by_role("button", name="A++ lớn nhất").tap()
+    assert result_size() >= normal * 1.25
+
+
+def test_an_early_tap_on_the_largest_size_is_honoured_on_a_slow_network(tab: object, base_url: str) -> None:
+    """On slow mobile data the buttons are on screen seconds before the page has loaded: a tap then counts."""
+    page = tab(PHONE)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 300, "downloadThroughput": 60_000, "uploadThroughput": 30_000,
+    })
+    page.goto(base_url + "guides/dong-tien-dien/", wait_until="commit")
+    button = page.locator("[data-hb-size='2']")
+    button.wait_for(state="visible", timeout=30_000)
+    state_at_tap = page.evaluate("document.readyState")
+    button.tap()
+    assert state_at_tap == "loading", "the tap must come before the page has finished loading"
+    page.wait_for_load_state("load", timeout=60_000)
+    assert page.get_attribute("html", "data-hb-text-size") == "2"
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.locator(CONTENT_P).first.evaluate("e => getComputedStyle(e).fontSize") == "24px"

@@ -22,11 +22,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook import site_config
 from handbook.csp import meta_policy
 from handbook.errors import ContentError, ContentErrors
-from handbook.frontmatter import language_of, read_front_matter
+from handbook.frontmatter import read_front_matter
 from handbook.guides import load_guides
 from handbook.handout import print_addresses, wrap_steps
+from handbook.offline import is_offline_copy
 from handbook.og_image import LogoError, draw_card
 from handbook.print_qr import online_url, qr_svg, short_address
 from handbook.quick_card import FOLDER, Card, make_card, render_card
@@ -34,7 +36,6 @@ from handbook.text import message
 
 OG_IMAGE = "assets/images/og-card.png"
 LOGO = "assets/images/favicon.svg"
-LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 _cards: dict[tuple[str, str], Card] = {}
 _written: list[tuple[str, Card]] = []  # (the guide page's URL in this build, its card)
@@ -42,13 +43,14 @@ _written: list[tuple[str, Card]] = []  # (the guide page's URL in this build, it
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Read every guide's steps once (overrides/hooks/guides.py already stopped on bad guides)."""
-    guides, errors = load_guides(Path(config.docs_dir))
+    languages = site_config.languages(config)
+    guides, errors = load_guides(Path(config.docs_dir), languages)
     if errors:
         return  # the guides hook reports them
     _cards.clear()
     problems: list[ContentError] = []
     for guide in guides:
-        name = f"guides/{guide.slug}{'' if guide.lang == 'vi' else '.' + guide.lang}.md"
+        name = languages.translation_of(f"guides/{guide.slug}.md", guide.lang)
         try:
             _meta, body, _line = read_front_matter(Path(config.docs_dir) / name, Path(config.docs_dir))
             _cards[(guide.slug, guide.lang)] = make_card(guide, body, f"docs/{name}")
@@ -71,19 +73,19 @@ def _card_path(page_url: str) -> str:
     return f"{base}{FOLDER}/index.html"
 
 
-def _guide_card(page: Page) -> Card | None:
+def _guide_card(page: Page, config: MkDocsConfig) -> Card | None:
     src = page.file.src_uri
     if not src.startswith("guides/") or src.count("/") != 1:
         return None
-    return _cards.get((Path(src).name.split(".")[0], language_of(src)))
+    return _cards.get((Path(src).name.split(".")[0], site_config.file_language(page, config)))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    lang = str(config.theme["language"])
+    lang = site_config.reader_language(config)
     site_url = config.site_url or ""
     url = online_url(site_url, page.url)
     card_href = None
-    card = _guide_card(page)
+    card = _guide_card(page, config)
     if card is not None:
         _written.append((page.url, card))
         target = _card_path(page.url)
@@ -103,7 +105,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         "description": summary if isinstance(summary, str) and summary.strip() else config.site_description,
         "url": url,
         "image": urljoin(site_url if site_url.endswith("/") else site_url + "/", OG_IMAGE),
-        "locale": LOCALES.get(lang, lang),
+        "locale": message(lang, "og.locale"),
     }
     return context
 
@@ -113,7 +115,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_url = config.site_url or ""
     # The offline copy (file://, Material's offline plugin) carries no policy: overrides/hooks/offline.py
     # removes it from every page there, and so do the cards.
-    offline = any(name in config.plugins for name in ("offline", "material/offline"))
+    offline = is_offline_copy(config.plugins)
     policy = None if offline else meta_policy()
     for page_url, card in _written:
         target = _card_path(page_url)

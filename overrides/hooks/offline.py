@@ -3,7 +3,8 @@ and handbook/print_qr.py).
 
 Online site (mkdocs.yml):
   * writes the service worker to the site ROOT (``/sw.js``, scope: every page in both languages)
-    with a build id in its cache name, after every language is built;
+    with the build id, cache names, limit and each language's offline page filled in, after every
+    language is built;
   * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js.
 Offline copy (mkdocs.offline.yml, with Material's ``offline`` plugin after ``i18n``):
   * no service worker (file:// has none); the iframe-worker shim is served from the copy itself
@@ -24,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import offline as rules
+from handbook import site_config
 from handbook.print_qr import online_url, print_block
 
 SW_SOURCE = "assets/javascripts/sw.js"
@@ -63,10 +65,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # ("scan to open this page") are not content and must not match every page in search.
     if not page.file.generated_by:
         url = online_url(config.site_url or "", page.url)
-        output = rules.append_to_article(output, print_block(url, config.theme["language"]))
+        output = rules.append_to_article(output, print_block(url, site_config.reader_language(config)))
     if _offline_copy(config):
         output = rules.strip_for_offline_copy(output)
     return output
+
+
+def _offline_pages(config: MkDocsConfig) -> dict[str, str]:
+    """Each built language's saved-pages page (the offline page), from mkdocs-static-i18n's settings."""
+    languages = site_config.languages(config)
+    return rules.offline_pages(list(languages.codes), languages.default)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
@@ -77,5 +85,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     source = Path(_state["sw_source"]).read_text(encoding="utf-8")
-    worker = rules.render_service_worker(source, rules.build_id(site_dir))
+    worker = rules.render_service_worker(source, rules.build_id(site_dir), _offline_pages(config))
     (site_dir / rules.SW_NAME).write_text(worker, encoding="utf-8")

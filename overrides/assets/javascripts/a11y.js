@@ -35,23 +35,29 @@
 
   applySize(savedSize());
 
-  function setupTextSize(tools) {
-    tools.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-hb-size]");
-      if (!button) return;
-      var value = button.getAttribute("data-hb-size");
-      try {
-        window.localStorage.setItem(KEY, value);
-      } catch (error) {
-        /* not remembered, still applied to this page */
-      }
-      applySize(value);
-    });
+  // The buttons are drawn from the first paint; on a slow connection the rest of the page (Material's
+  // bundle) can take seconds. Listening on the document from here, in <head>, makes a tap on A++
+  // work as soon as the button is on screen, not only once the page has finished loading.
+  var chosen = null; // a size tapped before the page was parsed: kept over the saved one
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-hb-size]");
+    if (!button) return;
+    var value = button.getAttribute("data-hb-size");
+    chosen = value;
+    try {
+      window.localStorage.setItem(KEY, value);
+    } catch (error) {
+      /* not remembered, still applied to this page */
+    }
+    applySize(value);
+  });
+
+  function setupTextSize() {
     // Another tab changed the size: follow it.
     window.addEventListener("storage", function (event) {
       if (event.key === KEY) applySize(savedSize());
     });
-    applySize(savedSize());
+    applySize(chosen || savedSize());
   }
 
   /* ---- Read aloud ------------------------------------------------------------------------ */
@@ -243,7 +249,7 @@
     nameSearchDialog();
     var tools = document.querySelector("[data-hb-reading-tools]");
     if (!tools) return;
-    setupTextSize(tools);
+    setupTextSize();
     var article = tools.closest("article") || document.querySelector("article");
     if (article && window.speechSynthesis && window.SpeechSynthesisUtterance) {
       setupListen(tools, article);

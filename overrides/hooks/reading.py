@@ -1,0 +1,79 @@
+"""MkDocs hook for reading on a phone (issue 15); thin glue, the rules are in handbook/reading.py.
+
+* templates that are not pages (404.html) also get the interface text (``hb_text``), and the
+  root 404 page the other languages' text, to show the right language on a host that serves only
+  the root /404.html (overrides/404.html, assets/javascripts/not-found.js);
+* the handbook's own scripts are published without their comment lines (page weight on prepaid
+  data; the sources keep them);
+* the skip link lands at the start of the content, labelled in the page's language;
+* a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html);
+* guide and ward pages get "save for offline reading", every page the saved-pages address and the
+  offline cache's limit (``hb_offline``: partials/save-offline.html, saved-pages.html; rules in
+  handbook/offline.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from handbook import site_config
+from handbook.offline import (
+    MAX_RECENT_PAGES,
+    PAGES_CACHE,
+    SAVED_CACHE,
+    SAVED_PAGE,
+    is_saved_page,
+    offers_saving,
+    strip_comment_lines,
+)
+from handbook.reading import has_contents, skip_link
+from handbook.text import catalogue, message
+
+CACHES = {"pages": PAGES_CACHE, "saved": SAVED_CACHE}
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    languages = site_config.languages(config)
+    language = site_config.reader_language(config)
+    context["hb_root_404"] = language == languages.default
+    context["hb_offline_caches"] = CACHES
+    context["hb_other_languages"] = [(other, catalogue(other)) for other in languages.codes if other != language]
+    return context
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    toc = list(page.toc)
+    if toc and toc[0].level == 1:  # the page title: its sections are the contents
+        toc = list(toc[0].children)
+    entries = [(item.title, item.url) for item in toc]
+    context["hb_toc"] = entries if has_contents(len(entries)) else []
+    language = site_config.reader_language(config)
+    folder = site_config.languages(config).url_prefix(language)
+    context["hb_offline_caches"] = CACHES
+    context["hb_offline"] = {
+        "savable": offers_saving(page.file.src_uri),
+        "saved_page": is_saved_page(page.file.src_uri),
+        "list_url": folder + SAVED_PAGE,
+        "limit_text": message(language, "offline.list_limit", pages=MAX_RECENT_PAGES),
+    }
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return skip_link(output, message(site_config.reader_language(config), "nav.skip"))
+
+
+# The handbook's scripts whose comments are cut from the published copy (overrides/assets/javascripts/).
+LEAN_SCRIPTS = ("a11y.js", "phone-nav.js", "offline-pages.js", "not-found.js", "lazy-search.js",
+                "sw-register.js", "material-inline.js")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    folder = Path(config.site_dir) / "assets" / "javascripts"
+    for name in LEAN_SCRIPTS:
+        path = folder / name
+        if path.is_file():
+            path.write_text(strip_comment_lines(path.read_text(encoding="utf-8")), encoding="utf-8")
