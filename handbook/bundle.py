@@ -95,11 +95,25 @@ def undeclared(asset_paths: Iterable[str]) -> list[str]:
 
 # --- CSS ---------------------------------------------------------------------------------------
 
+# Material's own stylesheets, found among the theme's files by name, go first into the CSS bundle,
+# in the order Material links them: the main one (trimmed by ``purge``) and the colour schemes
+# (trimmed by ``trim_palette``). Their <link> tags are taken out of the pages: one stylesheet in all.
+MATERIAL_CSS = (
+    re.compile(r"^assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$"),
+    re.compile(r"^assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css$"),
+)
+
 _COLOUR_RULE = re.compile(r"\[data-md-color-(primary|accent)=[\"']?([\w-]+)")
+_CHARSET = re.compile(r'@charset\s*"[^"]*"\s*;', re.IGNORECASE)
+_GROUPING = ("@media", "@supports", "@container", "@layer")
+
+
+def _minify(css: str) -> str:
+    return _CHARSET.sub("", rcssmin.cssmin(css))
 
 
 def _blocks(css: str) -> list[tuple[str, str]]:
-    """Top-level (prelude, body) pairs of a minified stylesheet (no strings contain braces)."""
+    """Top-level (prelude, body) pairs of a minified stylesheet (no @charset; strings hold no braces)."""
     blocks, depth, start, prelude_end = [], 0, 0, 0
     for index, char in enumerate(css):
         if char == "{":
@@ -114,36 +128,163 @@ def _blocks(css: str) -> list[tuple[str, str]]:
     return blocks
 
 
+def _selectors(prelude: str) -> list[str]:
+    """A selector list split on its top-level commas (not those inside :is(), :not()...)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(prelude):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:index])
+            start = index + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def _filter_rules(css: str, keep: Callable[[str], bool]) -> str:
+    """``css`` with only the selectors ``keep`` accepts (rules left without one are dropped);
+    at-rules that group rules are filtered inside, other at-rules (@keyframes, @page) are kept."""
+    out = []
+    for prelude, body in _blocks(css):
+        if prelude.startswith(_GROUPING):
+            inner = _filter_rules(body, keep)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            selectors = [s for s in _selectors(prelude) if keep(s)]
+            if selectors:
+                out.append(f"{','.join(selectors)}{{{body}}}")
+    return "".join(out)
+
+
 def trim_palette(css: str, primary: set[str], accent: set[str]) -> str:
     """Material's palette stylesheet without the rules of colours the site does not use (it has
     rules for 20 primary and 16 accent colours; mkdocs.yml uses ``custom``)."""
     used = {"primary": primary, "accent": accent}
+    return _filter_rules(_minify(css), lambda selector: all(
+        value in used[kind] for kind, value in _COLOUR_RULE.findall(selector)))
+
+
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_FUNCTIONAL = re.compile(r":(?:not|is|where|has)\([^()]*\)")
+TOKEN = re.compile(r"[\w-]+")
+
+
+def component(class_name: str) -> str:
+    """The component a class belongs to: ``md-search__input--x`` -> ``md-search``."""
+    return re.split(r"__|--", class_name)[0]
+
+
+def _declarations(body: str) -> list[str]:
+    """A rule's declarations, split on the semicolons outside strings and parentheses."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(body):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == ";" and depth == 0:
+            parts.append(body[start:index])
+            start = index + 1
+    parts.append(body[start:])
+    return [part for part in parts if part.strip()]
+
+
+def _drop_properties(css: str, unused: set[str]) -> str:
     out = []
-    for prelude, body in _blocks(rcssmin.cssmin(css)):
-        if prelude.startswith("@media") or prelude.startswith("@supports"):
-            inner = trim_palette(body, primary, accent)
+    for prelude, body in _blocks(css):
+        if prelude.startswith(_GROUPING):
+            inner = _drop_properties(body, unused)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
-            continue
-        selectors = [s for s in prelude.split(",")
-                     if all(value in used[kind] for kind, value in _COLOUR_RULE.findall(s))]
-        if selectors:
-            out.append(f"{','.join(selectors)}{{{body}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [d for d in _declarations(body) if d.split(":", 1)[0].strip() not in unused]
+            if kept:
+                out.append(f"{prelude}{{{';'.join(kept)}}}")
     return "".join(out)
 
 
-def build_css(read: Callable[[str], str], palette: str = "") -> str:
-    """The minified stylesheet: ``palette`` (already trimmed) then every part of ``CSS``."""
-    pieces = [palette]
+_PROPERTY = re.compile(r"(?:^|[{;])(--[\w-]+):")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_DIRECTION = re.compile(r"\[dir=[\"']?(\w+)")
+
+
+def purge(css: str, tokens: set[str], directions: Iterable[str] = ("ltr",)) -> str:
+    """``css`` without the rules of components that appear nowhere in the site: a selector is kept
+    unless one of its classes belongs to a component (see ``component``) whose name is in none of
+    ``tokens`` (every word of every built page and script). Material's stylesheet styles every feature
+    Material has (banners, blog posts, cookie consent, keyboard keys, emoji...); a page carries only
+    those it uses. Conservative: classes inside :not(), :is(), :where(), :has() never drop a selector,
+    and a component that a script names is kept even if only the script adds it. Also dropped:
+    ``[dir=…]`` rules for a direction no page is written in (``directions``), and custom properties
+    nothing reads."""
+    components = {component(token) for token in tokens}
+    written = set(directions)
+
+    def keep(selector: str) -> bool:
+        if any(direction not in written for direction in _DIRECTION.findall(selector)):
+            return False  # [dir=rtl] rules, when no page is written right to left
+        selector = _ATTRIBUTE.sub("", selector)  # a[href$=".pdf"]: no class there
+        while _FUNCTIONAL.search(selector):
+            selector = _FUNCTIONAL.sub("", selector)
+        return all(component(name) in components for name in _CLASS.findall(selector))
+
+    kept = _filter_rules(css, keep)
+    # Custom properties no rule reads (var()) and no page or script names: Material's icons for
+    # features the site does not use, colours of other schemes.
+    used = set(_VAR.findall(kept)) | {token for token in tokens if token.startswith("--")}
+    unused = {name for name in _PROPERTY.findall(kept) if name not in used}
+    return _drop_properties(kept, unused) if unused else kept
+
+
+def site_tokens(texts: Iterable[str]) -> set[str]:
+    """Every word (letters, digits, ``-`` and ``_``) of the given pages and scripts."""
+    tokens: set[str] = set()
+    for text in texts:
+        tokens.update(TOKEN.findall(text))
+    return tokens
+
+
+def build_css(read: Callable[[str], str], material: Iterable[str] = ()) -> str:
+    """The minified stylesheet: Material's stylesheets (already trimmed), then every part of ``CSS``.
+    Starts with @charset: the bundle holds non-ASCII text and a host may send no charset."""
+    pieces = ['@charset "UTF-8";', *(_minify(css) for css in material)]
     for part in CSS:
-        css = rcssmin.cssmin(read(part.path))
+        css = _minify(read(part.path))
         pieces.append(f"@media {part.media}{{{css}}}" if part.media else css)
     return "".join(pieces)
 
 
+def purge_bundle(css: str, tokens: set[str], directions: Iterable[str] = ("ltr",)) -> str:
+    """The built stylesheet (``build_css``) with ``purge`` applied, @charset kept first."""
+    return '@charset "UTF-8";' + purge(_minify(css), tokens, directions)
+
+
+_DIR_ATTRIBUTE = re.compile(r'<html\b[^>]*\bdir="(\w+)"|<body\b[^>]*\bdir="(\w+)"')
+
+
+def page_directions(page_html: str) -> set[str]:
+    """The writing directions (``dir``) a page sets on <html> or <body>."""
+    return {value for pair in _DIR_ATTRIBUTE.findall(page_html) for value in pair if value}
+
+
 def build_js(read: Callable[[str], str]) -> str:
-    """The minified script: every part of ``JS`` in order, each ended so the next cannot merge into it."""
-    return rjsmin.jsmin("\n;\n".join(read(part.path) for part in JS)) + "\n"
+    """The minified script: every part of ``JS`` in order, each in its own block, so that, as when
+    they were separate files, an error in one does not stop the others (it is still reported, as an
+    uncaught error) and a top-level ``let``/``const`` of one cannot clash with another's."""
+    wrapped = (f"try{{\n{read(part.path)}\n}}catch(error){{setTimeout(function(){{throw error}})}}" for part in JS)
+    return rjsmin.jsmin("\n".join(wrapped)) + "\n"
 
 
 def hashed(name: str, content: str) -> str:
@@ -154,11 +295,58 @@ def hashed(name: str, content: str) -> str:
 # --- colours from the stylesheet --------------------------------------------------------------
 
 def css_variable(css: str, name: str) -> str | None:
-    """The value of custom property ``name`` in the first rule of ``css`` whose selectors include
-    ``:root`` (the light scheme), or None."""
-    for prelude, body in _blocks(rcssmin.cssmin(css)):
-        if ":root" in prelude.split(",") or ":root" in prelude:
+    """The value of custom property ``name`` for ``:root`` (the light scheme) in ``css``: the last
+    rule whose selectors include ``:root`` and that sets it wins, as in the browser; or None."""
+    value = None
+    for prelude, body in _blocks(_minify(css)):
+        if ":root" in _selectors(prelude):
             match = re.search(rf"(?:^|;){re.escape(name)}:([^;]+)", body)
             if match:
-                return match.group(1).strip()
-    return None
+                value = match.group(1).strip()
+    return value
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+_KEEP_AS_IS = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_INDENT = re.compile(r">[ \t\r]*\n\s*<")
+
+
+def collapse_indentation(page_html: str) -> str:
+    """``page_html`` without the indentation between tags (the templates' indentation costs about
+    half a kilobyte of gzip per page). A newline stays, so text between inline tags keeps its space;
+    ``<pre>``, ``<textarea>``, ``<script>`` and ``<style>`` are left untouched."""
+    out, last = [], 0
+    for match in _KEEP_AS_IS.finditer(page_html):
+        out.append(_INDENT.sub(">\n<", page_html[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_INDENT.sub(">\n<", page_html[last:]))
+    return "".join(out)
+
+
+_SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+_JS_FILE = re.compile(re.escape(JS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}") + "$")
+_CSS_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)"(?: media="([^"]+)")?')
+_CSS_FILE = re.compile(re.escape(CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}") + "$")
+
+
+def script_order(page_html: str) -> list[str]:
+    """The scripts a page runs, in order: each ``<script src>`` as written, except the project's
+    script, which stands for its parts (paths relative to ``overrides/``). For tests of load order."""
+    order: list[str] = []
+    for src in _SCRIPT_SRC.findall(page_html):
+        order += [part.path for part in JS] if _JS_FILE.search(src) else [src]
+    return order
+
+
+def stylesheet_parts(page_html: str) -> list[tuple[str, str | None]]:
+    """The stylesheets a page uses as (path, media), the project's one stylesheet expanded into its
+    parts (paths relative to ``overrides/``). For tests."""
+    parts: list[tuple[str, str | None]] = []
+    for href, media in _CSS_LINK.findall(page_html):
+        if _CSS_FILE.search(href):
+            parts += [(part.path, part.media) for part in CSS]
+        else:
+            parts.append((href, media or None))
+    return parts

@@ -2,10 +2,12 @@
 handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manifest, icons).
 
 - on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
-  build stops and says which file); the bundles are made, their sources are not published.
+  build stops and says which file); the bundles are made; their sources are not published.
 - on_env: templates get ``hb_assets`` (bundle paths, theme colour, favicon as data:, inline logo).
-- on_post_page: Material's palette stylesheet link goes (its rules are in our stylesheet).
-- on_post_build: writes the bundles, the icons and this language's manifest.
+- on_post_page: Material's own stylesheet links go (their rules are in our one stylesheet), and the
+  templates' indentation between tags.
+- on_post_build: writes the script, the icons and this language's manifest; then, once every page
+  exists, the stylesheet without the rules no page or script can use, under its final hashed name.
 """
 
 from __future__ import annotations
@@ -17,18 +19,15 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import bundle, manifest
 from handbook.text import message
 
-MATERIAL_PALETTE = re.compile(r"^assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css$")
+_CSS_FILE = re.compile(re.escape(bundle.CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}"))
 _state: dict[str, object] = {}
-
-
-def _custom_dir(config: MkDocsConfig) -> Path:
-    return Path(config.theme.custom_dir)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -42,12 +41,17 @@ def _default_language(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in i18n.config.languages if lang.default)
 
 
-def _palette_link(path: str) -> re.Pattern[str]:
-    return re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(path) + r'">')
+def _colours(config: MkDocsConfig) -> tuple[set[str], set[str]]:
+    """The primary and accent colours mkdocs.yml's palette uses."""
+    schemes = config.theme.get("palette") or []
+    schemes = schemes if isinstance(schemes, list) else [schemes]
+    primary = {str(s.get("primary", "indigo")).replace(" ", "-") for s in schemes}
+    accent = {str(s.get("accent", "indigo")).replace(" ", "-") for s in schemes}
+    return primary, accent
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    custom = _custom_dir(config)
+    custom = Path(config.theme.custom_dir)
     present = [p.relative_to(custom).as_posix() for p in (custom / "assets").rglob("*") if p.is_file()]
     problems = bundle.undeclared(present)
     if problems:
@@ -56,33 +60,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def read(path: str) -> str:
         return (custom / path).read_text(encoding="utf-8")
 
-    palette_file = next((f for f in files if MATERIAL_PALETTE.match(f.src_uri)), None)
-    palette = ""
-    if palette_file is not None and config.theme.get("palette"):
-        schemes = config.theme["palette"]
-        schemes = schemes if isinstance(schemes, list) else [schemes]
-        primary = {str(s.get("primary", "indigo")).replace(" ", "-") for s in schemes}
-        accent = {str(s.get("accent", "indigo")).replace(" ", "-") for s in schemes}
-        palette = bundle.trim_palette(Path(palette_file.abs_src_path).read_text(encoding="utf-8"), primary, accent)
-    css, js = bundle.build_css(read, palette), bundle.build_js(read)
-    logo = (custom / str(config.theme["logo"])).read_text(encoding="utf-8")
-    sources = "".join(read(part.path) for part in bundle.CSS)
-    material_css = next((f for f in files if re.match(r"^assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$", f.src_uri)),
-                        None)
-    theme_color = bundle.css_variable(sources, "--md-primary-fg-color")
-    background = bundle.css_variable(sources, "--md-default-bg-color")
-    if background is None and material_css is not None:
-        background = bundle.css_variable(Path(material_css.abs_src_path).read_text(encoding="utf-8"),
-                                         "--md-default-bg-color")
+    material: list[str] = []
+    links: list[str] = []
+    for pattern in bundle.MATERIAL_CSS:
+        found = next((f for f in files if pattern.match(f.src_uri)), None)
+        if found is None or "palette" in found.src_uri and not config.theme.get("palette"):
+            continue
+        text = Path(found.abs_src_path).read_text(encoding="utf-8")
+        material.append(bundle.trim_palette(text, *_colours(config)) if "palette" in found.src_uri else text)
+        links.append(found.src_uri)
+    css, js = bundle.build_css(read, material), bundle.build_js(read)
+    theme_color = bundle.css_variable(css, "--md-primary-fg-color")
     if theme_color is None:
         raise PluginError("overrides/assets/stylesheets/handbook.css: thiếu / missing --md-primary-fg-color in :root")
     _state.update(
         css=(bundle.hashed(bundle.CSS_NAME, css), css),
         js=(bundle.hashed(bundle.JS_NAME, js), js),
-        palette=palette_file.src_uri if palette and palette_file else None,
-        logo=logo,
+        links=[re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links],
+        logo=(custom / str(config.theme["logo"])).read_text(encoding="utf-8"),
         theme_color=theme_color,
-        background=background or "#ffffff",
+        background=bundle.css_variable(css, "--md-default-bg-color") or "#ffffff",
     )
     for part in (*bundle.CSS, *bundle.JS):  # published only inside the bundles
         source = files.get_file_from_path(part.path)
@@ -106,23 +103,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    palette = _state.get("palette")
-    return _palette_link(str(palette)).sub("", output, count=1) if palette else output
+    for link in _state["links"]:
+        output = link.sub("", output, count=1)
+    return bundle.collapse_indentation(output)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    for name, content in (_state["css"], _state["js"]):
-        target = site / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-    theme_color, background = str(_state["theme_color"]), str(_state["background"])
-    logo = str(_state["logo"])
+def _write_manifest(config: MkDocsConfig, site: Path) -> None:
+    theme_color, logo = str(_state["theme_color"]), str(_state["logo"])
     for file, size, purpose in manifest.ICONS:
         target = site / manifest.ICON_DIR / file
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(manifest.icon_png(logo, size, purpose, theme_color))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(manifest.icon_png(logo, size, purpose, theme_color))
     language = _language(config)
     folder = "" if language == _default_language(config) else f"{language}/"
     data = manifest.manifest(
@@ -132,7 +123,37 @@ def on_post_build(config: MkDocsConfig) -> None:
         lang=language,
         root="../" * folder.count("/"),
         theme_color=theme_color,
-        background_color=background,
+        background_color=str(_state["background"]),
         logo=str(config.theme["logo"]),
     )
     (site / folder / manifest.MANIFEST_NAME).write_text(manifest.manifest_json(data), encoding="utf-8")
+
+
+# After mkdocs-static-i18n (-100) has built the other languages (this also runs at the end of each of
+# those builds; the last run sees every page), before the service worker's build id (offline.py, -200)
+# and _headers (safety.py, -300), which must see the final files.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    js_name, js = _state["js"]
+    (site / js_name).parent.mkdir(parents=True, exist_ok=True)
+    (site / js_name).write_text(js, encoding="utf-8")
+    _write_manifest(config, site)
+    # The stylesheet keeps only what a page or a script of this site can use (bundle.purge).
+    pages = list(site.rglob("*.html"))
+    tokens: set[str] = set()
+    directions = {"ltr"}
+    for path in [*pages, *site.rglob("*.js"), *site.rglob("*.json")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        tokens |= bundle.site_tokens([text])
+        directions |= bundle.page_directions(text) if path.suffix == ".html" else set()
+    css = bundle.purge_bundle(str(_state["css"][1]), tokens, directions)
+    name = bundle.hashed(bundle.CSS_NAME, css)
+    for old in (site / name).parent.glob("handbook.*.min.css"):
+        old.unlink()
+    (site / name).write_text(css, encoding="utf-8")
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        renamed = _CSS_FILE.sub(name, text)
+        if renamed != text:
+            path.write_text(renamed, encoding="utf-8")
