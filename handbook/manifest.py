@@ -55,7 +55,9 @@ def manifest(*, name: str, short_name: str, description: str, lang: str, root: s
     """The manifest of one language. ``root`` is the relative path from the manifest's folder to the
     site root ("" for Vietnamese at /, "../" for English under /en/); ``logo`` is the SVG's path
     from the site root. ``start_url`` and ``scope`` are the manifest's own folder: that language's
-    home page, wherever the site is published."""
+    home page, wherever the site is published. No ``id``: it would be resolved against the origin
+    (the same for both languages, and for every site of a GitHub account); without it, the app's
+    identity is its start URL."""
     icons: list[dict[str, str]] = [
         {"src": f"{root}{ICON_DIR}/{file}", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
         for file, size, purpose in ICONS
@@ -67,7 +69,6 @@ def manifest(*, name: str, short_name: str, description: str, lang: str, root: s
         "description": description,
         "lang": lang,
         "dir": "ltr",
-        "id": "./",
         "start_url": "./",
         "scope": "./",
         "display": "standalone",

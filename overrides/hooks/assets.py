@@ -41,6 +41,12 @@ def _default_language(config: MkDocsConfig) -> str:
     return next(lang.locale for lang in i18n.config.languages if lang.default)
 
 
+def _language_folder(config: MkDocsConfig) -> str:
+    """Where this build's language lives from the site root: "" (default language) or "en/"."""
+    language = _language(config)
+    return "" if language == _default_language(config) else f"{language}/"
+
+
 def _colours(config: MkDocsConfig) -> tuple[set[str], set[str]]:
     """The primary and accent colours mkdocs.yml's palette uses."""
     schemes = config.theme.get("palette") or []
@@ -93,7 +99,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["hb_assets"] = {
         "css": _state["css"][0],
         "js": _state["js"][0],
-        "manifest": manifest.MANIFEST_NAME,
+        "manifest": _language_folder(config) + manifest.MANIFEST_NAME,  # this language's manifest
         "theme_color": _state["theme_color"],
         "favicon": manifest.svg_data_uri(logo),
         # The header logo drawn inline: no request. Decorative (the link around it has the site name).
@@ -114,8 +120,7 @@ def _write_manifest(config: MkDocsConfig, site: Path) -> None:
         target = site / manifest.ICON_DIR / file
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(manifest.icon_png(logo, size, purpose, theme_color))
-    language = _language(config)
-    folder = "" if language == _default_language(config) else f"{language}/"
+    language, folder = _language(config), _language_folder(config)
     data = manifest.manifest(
         name=config.site_name,
         short_name=message(language, "app.short_name"),
