@@ -316,13 +316,14 @@ def collapse_indentation(page_html: str) -> str:
     """``page_html`` without the indentation between tags (the templates' indentation costs about
     half a kilobyte of gzip per page). A newline stays, so text between inline tags keeps its space;
     ``<pre>``, ``<textarea>``, ``<script>`` and ``<style>`` are left untouched."""
-    out, last = [], 0
-    for match in _KEEP_AS_IS.finditer(page_html):
-        out.append(_INDENT.sub(">\n<", page_html[last:match.start()]))
-        out.append(match.group(0))
-        last = match.end()
-    out.append(_INDENT.sub(">\n<", page_html[last:]))
-    return "".join(out)
+    kept: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"<\x00{len(kept) - 1}\x00>"
+
+    collapsed = _INDENT.sub(">\n<", _KEEP_AS_IS.sub(hold, page_html))
+    return re.sub(r"<\x00(\d+)\x00>", lambda match: kept[int(match.group(1))], collapsed)
 
 
 _SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')

@@ -4,7 +4,7 @@ handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manife
 - on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
   build stops and says which file); the bundles are made; their sources are not published.
 - on_env: templates get ``hb_assets`` (bundle paths, theme colour, favicon as data:, inline logo).
-- on_post_page: Material's own stylesheet links go (their rules are in our one stylesheet), and the
+- on_post_page (and on_post_build for the 404 pages): Material's own stylesheet links go (their rules are in our one stylesheet), and the
   templates' indentation between tags.
 - on_post_build: writes the script, the icons and this language's manifest; then, once every page
   exists, the stylesheet without the rules no page or script can use, under its final hashed name.
@@ -95,6 +95,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Each language's build passes here with its own settings (name, language); the files are
+    # written at the end, when mkdocs-static-i18n has built every language.
+    _state.setdefault("manifests", {})[_language_folder(config)] = _manifest(config)
     logo = str(_state["logo"])
     env.globals["hb_assets"] = {
         "css": _state["css"][0],
@@ -108,30 +111,40 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def _without_material_links(output: str) -> str:
     for link in _state["links"]:
         output = link.sub("", output, count=1)
-    return bundle.collapse_indentation(output)
+    return output
 
 
-def _write_manifest(config: MkDocsConfig, site: Path) -> None:
-    theme_color, logo = str(_state["theme_color"]), str(_state["logo"])
-    for file, size, purpose in manifest.ICONS:
-        target = site / manifest.ICON_DIR / file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(manifest.icon_png(logo, size, purpose, theme_color))
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return bundle.collapse_indentation(_without_material_links(output))
+
+
+def _manifest(config: MkDocsConfig) -> str:
+    """This build's language's manifest (the text of ``<folder>/manifest.webmanifest``)."""
     language, folder = _language(config), _language_folder(config)
-    data = manifest.manifest(
+    return manifest.manifest_json(manifest.manifest(
         name=config.site_name,
         short_name=message(language, "app.short_name"),
         description=config.site_description or "",
         lang=language,
         root="../" * folder.count("/"),
-        theme_color=theme_color,
+        theme_color=str(_state["theme_color"]),
         background_color=str(_state["background"]),
         logo=str(config.theme["logo"]),
-    )
-    (site / folder / manifest.MANIFEST_NAME).write_text(manifest.manifest_json(data), encoding="utf-8")
+    ))
+
+
+def _write_manifests(site: Path) -> None:
+    logo, theme_color = str(_state["logo"]), str(_state["theme_color"])
+    for file, size, purpose in manifest.ICONS:
+        target = site / manifest.ICON_DIR / file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(manifest.icon_png(logo, size, purpose, theme_color))
+    for folder, text in dict(_state["manifests"]).items():
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        (site / folder / manifest.MANIFEST_NAME).write_text(text, encoding="utf-8")
 
 
 # After mkdocs-static-i18n (-100) has built the other languages (this also runs at the end of each of
@@ -143,7 +156,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     js_name, js = _state["js"]
     (site / js_name).parent.mkdir(parents=True, exist_ok=True)
     (site / js_name).write_text(js, encoding="utf-8")
-    _write_manifest(config, site)
+    _write_manifests(site)
     # The stylesheet keeps only what a page or a script of this site can use (bundle.purge).
     pages = list(site.rglob("*.html"))
     tokens: set[str] = set()
@@ -159,6 +172,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / name).write_text(css, encoding="utf-8")
     for path in pages:
         text = path.read_text(encoding="utf-8")
-        renamed = _CSS_FILE.sub(name, text)
+        renamed = _CSS_FILE.sub(name, _without_material_links(text))  # 404 pages are not Pages
         if renamed != text:
             path.write_text(renamed, encoding="utf-8")
