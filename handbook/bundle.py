@@ -175,9 +175,12 @@ _FUNCTIONAL = re.compile(r":(?:not|is|where|has)\([^()]*\)")
 TOKEN = re.compile(r"[\w-]+")
 
 
-def component(class_name: str) -> str:
-    """The component a class belongs to: ``md-search__input--x`` -> ``md-search``."""
-    return re.split(r"__|--", class_name)[0]
+def named(class_name: str, tokens: set[str]) -> bool:
+    """True when a page or script names the class: the class itself is a token, or a token is the
+    start of it up to a ``-`` or ``_`` (a script that writes ``md-tag--${kind}``)."""
+    if class_name in tokens:
+        return True
+    return any(char in "-_" and class_name[:index + 1] in tokens for index, char in enumerate(class_name))
 
 
 def _declarations(body: str) -> list[str]:
@@ -221,15 +224,14 @@ _DIRECTION = re.compile(r"\[dir=[\"']?(\w+)")
 
 
 def purge(css: str, tokens: set[str], directions: Iterable[str] = ("ltr",)) -> str:
-    """``css`` without the rules of components that appear nowhere in the site: a selector is kept
-    unless one of its classes belongs to a component (see ``component``) whose name is in none of
-    ``tokens`` (every word of every built page and script). Material's stylesheet styles every feature
-    Material has (banners, blog posts, cookie consent, keyboard keys, emoji...); a page carries only
-    those it uses. Conservative: classes inside :not(), :is(), :where(), :has() never drop a selector,
-    and a component that a script names is kept even if only the script adds it. Also dropped:
-    ``[dir=…]`` rules for a direction no page is written in (``directions``), and custom properties
-    nothing reads."""
-    components = {component(token) for token in tokens}
+    """``css`` without the rules no page or script of the site can use: a selector is dropped when
+    one of its classes is named nowhere (see ``named``; ``tokens`` are every word of every built page
+    and script). Material's stylesheet styles every feature Material has (banners, blog posts, cookie
+    consent, keyboard keys, emoji...); the site uses a few. Conservative: classes inside :not(),
+    :is(), :where(), :has() never drop a selector; a class a script adds is named in the script.
+    Also dropped: ``[dir=…]`` rules for a direction no page is written in (``directions``), and
+    custom properties nothing reads. Runs on the built site, so a page that starts using a feature
+    (an editor's first footnote) brings its rules back at the next build."""
     written = set(directions)
 
     def keep(selector: str) -> bool:
@@ -238,7 +240,7 @@ def purge(css: str, tokens: set[str], directions: Iterable[str] = ("ltr",)) -> s
         selector = _ATTRIBUTE.sub("", selector)  # a[href$=".pdf"]: no class there
         while _FUNCTIONAL.search(selector):
             selector = _FUNCTIONAL.sub("", selector)
-        return all(component(name) in components for name in _CLASS.findall(selector))
+        return all(named(name, tokens) for name in _CLASS.findall(selector))
 
     kept = _filter_rules(css, keep)
     # Custom properties no rule reads (var()) and no page or script names: Material's icons for
