@@ -143,22 +143,27 @@ def _selectors(prelude: str) -> list[str]:
     return parts
 
 
-def _filter_rules(css: str, keep: Callable[[str], bool]) -> str:
-    """``css`` with only the selectors ``keep`` accepts (rules left without one are dropped);
-    at-rules that group rules are filtered inside, other at-rules (@keyframes, @page) are kept."""
+def _rewrite(css: str, rule: Callable[[str, str], str]) -> str:
+    """``css`` with each rule replaced by ``rule(prelude, body)`` ("" drops it); at-rules that group
+    rules are rewritten inside (and dropped when left empty), other at-rules (@keyframes, @page) kept."""
     out = []
     for prelude, body in _blocks(css):
         if prelude.startswith(_GROUPING):
-            inner = _filter_rules(body, keep)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
+            inner = _rewrite(body, rule)
+            out.append(f"{prelude}{{{inner}}}" if inner else "")
         else:
-            selectors = [s for s in _selectors(prelude) if keep(s)]
-            if selectors:
-                out.append(f"{','.join(selectors)}{{{body}}}")
+            out.append(f"{prelude}{{{body}}}" if prelude.startswith("@") else rule(prelude, body))
     return "".join(out)
+
+
+def _filter_rules(css: str, keep: Callable[[str], bool]) -> str:
+    """``css`` with only the selectors ``keep`` accepts (rules left without one are dropped)."""
+
+    def rule(prelude: str, body: str) -> str:
+        selectors = [s for s in _selectors(prelude) if keep(s)]
+        return f"{','.join(selectors)}{{{body}}}" if selectors else ""
+
+    return _rewrite(css, rule)
 
 
 def trim_palette(css: str, primary: set[str], accent: set[str]) -> str:
@@ -203,19 +208,11 @@ def _declarations(body: str) -> list[str]:
 
 
 def _drop_properties(css: str, unused: set[str]) -> str:
-    out = []
-    for prelude, body in _blocks(css):
-        if prelude.startswith(_GROUPING):
-            inner = _drop_properties(body, unused)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [d for d in _declarations(body) if d.split(":", 1)[0].strip() not in unused]
-            if kept:
-                out.append(f"{prelude}{{{';'.join(kept)}}}")
-    return "".join(out)
+    def rule(prelude: str, body: str) -> str:
+        kept = [d for d in _declarations(body) if d.split(":", 1)[0].strip() not in unused]
+        return f"{prelude}{{{';'.join(kept)}}}" if kept else ""
+
+    return _rewrite(css, rule)
 
 
 _PROPERTY = re.compile(r"(?:^|[{;])(--[\w-]+):")

@@ -83,7 +83,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         css=(bundle.hashed(bundle.CSS_NAME, css), css),
         js=(bundle.hashed(bundle.JS_NAME, js), js),
         links=[re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links],
-        logo=(custom / str(config.theme["logo"])).read_text(encoding="utf-8"),
+        logo=(custom / config.theme["logo"]).read_text(encoding="utf-8") if config.theme.get("logo") else "",
         theme_color=theme_color,
         background=bundle.css_variable(css, "--md-default-bg-color") or "#ffffff",
     )
@@ -99,12 +99,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # written at the end, when mkdocs-static-i18n has built every language.
     _state.setdefault("manifests", {})[_language_folder(config)] = _manifest(config)
     logo = str(_state["logo"])
-    env.globals["hb_assets"] = {
+    env.globals["hb_assets"] = {  # (no logo in a test's minimal config: no icon, the site name alone)
         "css": _state["css"][0],
         "js": _state["js"][0],
         "manifest": _language_folder(config) + manifest.MANIFEST_NAME,  # this language's manifest
         "theme_color": _state["theme_color"],
-        "favicon": manifest.svg_data_uri(logo),
+        "favicon": manifest.svg_data_uri(logo) if logo else "data:,",
         # The header logo drawn inline: no request. Decorative (the link around it has the site name).
         "logo": Markup(re.sub(r"<svg\b", '<svg aria-hidden="true" focusable="false"', logo.strip(), count=1)),
     }
@@ -132,12 +132,14 @@ def _manifest(config: MkDocsConfig) -> str:
         root="../" * folder.count("/"),
         theme_color=str(_state["theme_color"]),
         background_color=str(_state["background"]),
-        logo=str(config.theme["logo"]),
+        logo=str(config.theme.get("logo") or ""),
     ))
 
 
 def _write_manifests(site: Path) -> None:
     logo, theme_color = str(_state["logo"]), str(_state["theme_color"])
+    if not logo:
+        return  # no logo, no icons: not installable (only a test's minimal config)
     for file, size, purpose in manifest.ICONS:
         target = site / manifest.ICON_DIR / file
         target.parent.mkdir(parents=True, exist_ok=True)
