@@ -102,7 +102,10 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
     """The card as a standalone HTML page. ``assets`` is the relative path to the site root;
     ``policy`` the content security policy (None in the offline copy, which has none)."""
     lang = card.guide.lang
-    text = lambda key, **values: escape(message(lang, key, **values))  # noqa: E731
+
+    def text(key: str, **values: object) -> str:
+        return escape(message(lang, key, **values))
+
     steps = []
     for step in card.steps:
         line = f'<span class="hb-qcard__step-title">{escape(step.title)}</span>'

@@ -355,6 +355,7 @@ plugins:
 hooks:
   - {ROOT / "overrides/hooks/site.py"}
   - {ROOT / "overrides/hooks/screens.py"}
+  - {ROOT / "overrides/hooks/assets.py"}
 markdown_extensions:
   - attr_list
   - pymdownx.superfences:

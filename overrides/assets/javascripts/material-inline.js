@@ -1,6 +1,6 @@
 /* Material for MkDocs 9.8.2 writes these small scripts inline in every page. The handbook's content
  * security policy runs no inline script (an injected <script> or onclick= must never run), so they
- * live here, in the same order, loaded just before Material's bundle (overrides/main.html).
+ * live here, in the same order, in the project's one script in <head> (handbook/bundle.py).
  * The page's scope comes from the script tag (data-md-scope), as Material's inline script had it.
  * Each part is the original snippet from material/templates/partials/javascripts/*.html, guarded so
  * it only runs when its element is on the page. Check them again when Material is upgraded. */
@@ -11,7 +11,12 @@ __md_hash = e => [...e].reduce(((e, _) => (e << 5) - e + _.charCodeAt(0)), 0),
 __md_get = (e, _ = localStorage, t = __md_scope) => JSON.parse(_.getItem(t.pathname + "." + e)),
 __md_set = (e, _, t = localStorage, a = __md_scope) => { try { t.setItem(a.pathname + "." + e, JSON.stringify(_)) } catch (e) {} };
 
-(function () {
+/* The rest needs the page: it runs once the page is parsed, before Material's bundle mounts its
+ * components (on DOMContentLoaded too, but registered later: this file is in the <head> script). */
+(function (run) {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
+  else run();
+})(function () {
   /* palette.html: the colour scheme the reader chose last time */
   var palette = __md_get("__palette");
   if (palette && palette.color) {
@@ -61,4 +66,4 @@ __md_set = (e, _, t = localStorage, a = __md_scope) => { try { t.setItem(a.pathn
   /* content.html: open the tab a link points to (#__tabbed_…) */
   var target = document.getElementById(location.hash.slice(1));
   target && target.name && (target.checked = target.name.startsWith("__tabbed_"));
-})();
+});

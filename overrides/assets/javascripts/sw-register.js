@@ -47,6 +47,20 @@
     }
   }
 
+  // Added to the home screen (issue 19): keep the app's start page, the folder of this page's
+  // manifest (the home page of its language), so the icon opens it offline too.
+  window.addEventListener("appinstalled", function () {
+    var manifest = document.querySelector("link[rel='manifest']");
+    if (!manifest) {
+      return;
+    }
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) {
+        registration.active.postMessage({ type: "keep", urls: [new URL("./", manifest.href).href] });
+      }
+    });
+  });
+
   if (document.readyState === "complete") {
     whenIdle();
   } else {

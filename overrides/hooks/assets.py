@@ -1,0 +1,179 @@
+"""MkDocs hook for a light, installable handbook (issue 19). Thin glue: the rules are in
+handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manifest, icons).
+
+- on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
+  build stops and says which file); the bundles are made; their sources are not published.
+- on_env: templates get ``hb_assets`` (bundle paths, theme colour, favicon as data:, inline logo).
+- on_post_page (and on_post_build for the 404 pages): Material's own stylesheet links go (their rules are in our one stylesheet), and the
+  templates' indentation between tags.
+- on_post_build: writes the script, the icons and this language's manifest; then, once every page
+  exists, the stylesheet without the rules no page or script can use, under its final hashed name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook import bundle, manifest
+from handbook.text import message
+
+_CSS_FILE = re.compile(re.escape(bundle.CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}"))
+_state: dict[str, object] = {}
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme["language"])
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return _language(config)
+    return next(lang.locale for lang in i18n.config.languages if lang.default)
+
+
+def _language_folder(config: MkDocsConfig) -> str:
+    """Where this build's language lives from the site root: "" (default language) or "en/"."""
+    language = _language(config)
+    return "" if language == _default_language(config) else f"{language}/"
+
+
+def _colours(config: MkDocsConfig) -> tuple[set[str], set[str]]:
+    """The primary and accent colours mkdocs.yml's palette uses."""
+    schemes = config.theme.get("palette") or []
+    schemes = schemes if isinstance(schemes, list) else [schemes]
+    primary = {str(s.get("primary", "indigo")).replace(" ", "-") for s in schemes}
+    accent = {str(s.get("accent", "indigo")).replace(" ", "-") for s in schemes}
+    return primary, accent
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    custom = Path(config.theme.custom_dir)
+    present = [p.relative_to(custom).as_posix() for p in (custom / "assets").rglob("*") if p.is_file()]
+    problems = bundle.undeclared(present)
+    if problems:
+        raise PluginError("\n".join(problems))
+
+    def read(path: str) -> str:
+        return (custom / path).read_text(encoding="utf-8")
+
+    material: list[str] = []
+    links: list[str] = []
+    for pattern in bundle.MATERIAL_CSS:
+        found = next((f for f in files if pattern.match(f.src_uri)), None)
+        if found is None or "palette" in found.src_uri and not config.theme.get("palette"):
+            continue
+        text = Path(found.abs_src_path).read_text(encoding="utf-8")
+        material.append(bundle.trim_palette(text, *_colours(config)) if "palette" in found.src_uri else text)
+        links.append(found.src_uri)
+    css, js = bundle.build_css(read, material), bundle.build_js(read)
+    theme_color = bundle.css_variable(css, "--md-primary-fg-color")
+    if theme_color is None:
+        raise PluginError("overrides/assets/stylesheets/handbook.css: thiếu / missing --md-primary-fg-color in :root")
+    _state.update(
+        css=(bundle.hashed(bundle.CSS_NAME, css), css),
+        js=(bundle.hashed(bundle.JS_NAME, js), js),
+        links=[re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links],
+        logo=(custom / config.theme["logo"]).read_text(encoding="utf-8") if config.theme.get("logo") else "",
+        theme_color=theme_color,
+        background=bundle.css_variable(css, "--md-default-bg-color") or "#ffffff",
+    )
+    for part in (*bundle.CSS, *bundle.JS):  # published only inside the bundles
+        source = files.get_file_from_path(part.path)
+        if source is not None:
+            files.remove(source)
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Each language's build passes here with its own settings (name, language); the files are
+    # written at the end, when mkdocs-static-i18n has built every language.
+    _state.setdefault("manifests", {})[_language_folder(config)] = _manifest(config)
+    logo = str(_state["logo"])
+    env.globals["hb_assets"] = {  # (no logo in a test's minimal config: no icon, the site name alone)
+        "css": _state["css"][0],
+        "js": _state["js"][0],
+        "manifest": _language_folder(config) + manifest.MANIFEST_NAME,  # this language's manifest
+        "theme_color": _state["theme_color"],
+        "favicon": manifest.svg_data_uri(logo) if logo else "data:,",
+        # The header logo drawn inline: no request. Decorative (the link around it has the site name).
+        "logo": Markup(re.sub(r"<svg\b", '<svg aria-hidden="true" focusable="false"', logo.strip(), count=1)),
+    }
+    return env
+
+
+def _without_material_links(output: str) -> str:
+    for link in _state["links"]:
+        output = link.sub("", output, count=1)
+    return output
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return bundle.collapse_indentation(_without_material_links(output))
+
+
+def _manifest(config: MkDocsConfig) -> str:
+    """This build's language's manifest (the text of ``<folder>/manifest.webmanifest``)."""
+    language, folder = _language(config), _language_folder(config)
+    return manifest.manifest_json(manifest.manifest(
+        name=config.site_name,
+        short_name=message(language, "app.short_name"),
+        description=config.site_description or "",
+        lang=language,
+        root="../" * folder.count("/"),
+        theme_color=str(_state["theme_color"]),
+        background_color=str(_state["background"]),
+        logo=str(config.theme.get("logo") or ""),
+    ))
+
+
+def _write_manifests(site: Path) -> None:
+    logo, theme_color = str(_state["logo"]), str(_state["theme_color"])
+    if not logo:
+        return  # no logo, no icons: not installable (only a test's minimal config)
+    for file, size, purpose in manifest.ICONS:
+        target = site / manifest.ICON_DIR / file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(manifest.icon_png(logo, size, purpose, theme_color))
+    for folder, text in dict(_state["manifests"]).items():
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        (site / folder / manifest.MANIFEST_NAME).write_text(text, encoding="utf-8")
+
+
+# After mkdocs-static-i18n (-100) has built the other languages (this also runs at the end of each of
+# those builds; the last run sees every page), before the service worker's build id (offline.py, -200)
+# and _headers (safety.py, -300), which must see the final files.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    js_name, js = _state["js"]
+    (site / js_name).parent.mkdir(parents=True, exist_ok=True)
+    (site / js_name).write_text(js, encoding="utf-8")
+    _write_manifests(site)
+    # The stylesheet keeps only what a page or a script of this site can use (bundle.purge).
+    pages = list(site.rglob("*.html"))
+    tokens: set[str] = set()
+    directions = {"ltr"}
+    for path in [*pages, *site.rglob("*.js"), *site.rglob("*.json")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        tokens |= bundle.site_tokens([text])
+        directions |= bundle.page_directions(text) if path.suffix == ".html" else set()
+    css = bundle.purge_bundle(str(_state["css"][1]), tokens, directions)
+    name = bundle.hashed(bundle.CSS_NAME, css)
+    for old in (site / name).parent.glob("handbook.*.min.css"):
+        old.unlink()
+    (site / name).write_text(css, encoding="utf-8")
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        renamed = _CSS_FILE.sub(name, _without_material_links(text))  # 404 pages are not Pages
+        if renamed != text:
+            path.write_text(renamed, encoding="utf-8")
