@@ -175,7 +175,9 @@ def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None
         "province_name": str(area["province"]["name"]),
         "province_kind": localized(area["province"].get("kind"), lang, default_lang),
         "area": str(area["name"]),
-        "hotline": str(lines[0]["number"]) if lines and isinstance(lines[0], dict) and "number" in lines[0] else "",
+        "hotline": str(lines[0]["number"])
+        if lines and isinstance(lines[0], dict) and "number" in lines[0]
+        else "",
         "area_code": str(codes[0]) if codes else "",
     }
     return values
@@ -235,8 +237,11 @@ def _entries(area: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]
     raw = area.get(key) or []
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         raise _area_error(
-            key, f"«{key}» phải là một danh sách, mỗi mục bắt đầu bằng «- ».", "xem mẫu trong tệp gốc.",
-            f"'{key}' must be a list, each entry starting with '- '.", "see the original file for the pattern.",
+            key,
+            f"«{key}» phải là một danh sách, mỗi mục bắt đầu bằng «- ».",
+            "xem mẫu trong tệp gốc.",
+            f"'{key}' must be a list, each entry starting with '- '.",
+            "see the original file for the pattern.",
         )
     return [(f"{key}[{index + 1}]", item) for index, item in enumerate(raw)]
 
@@ -280,7 +285,11 @@ def area_lines(area: dict[str, Any], lang: str) -> list[AreaLine]:
 def area_accounts(area: dict[str, Any], lang: str) -> list[AreaAccount]:
     """Official Zalo accounts of the province, by name."""
     return [
-        AreaAccount(area_text(area, item.get("name"), lang), area_text(area, item.get("note"), lang), _fact(item, field))
+        AreaAccount(
+            area_text(area, item.get("name"), lang),
+            area_text(area, item.get("note"), lang),
+            _fact(item, field),
+        )
         for field, item in _entries(area, "zalo_accounts")
     ]
 
@@ -288,7 +297,9 @@ def area_accounts(area: dict[str, Any], lang: str) -> list[AreaAccount]:
 def area_emergency(area: dict[str, Any], lang: str) -> tuple[list[EmergencyNumber], Sourced]:
     """The emergency numbers (113, 114, 115) and where they were read."""
     numbers = [
-        EmergencyNumber(area_text(area, item.get("name"), lang), dial(item.get("number"), area, f"{field}.number"))
+        EmergencyNumber(
+            area_text(area, item.get("name"), lang), dial(item.get("number"), area, f"{field}.number")
+        )
         for field, item in _entries(area, "emergency")
     ]
     fact = _fact({"source": area.get("emergency_source"), "status": area.get("emergency_status"),
@@ -301,7 +312,11 @@ def _strings(value: Any, path: str) -> list[tuple[str, str]]:
     if isinstance(value, str):
         return [(path, value)]
     if isinstance(value, dict):
-        return [found for key, item in value.items() for found in _strings(item, f"{path}.{key}" if path else str(key))]
+        return [
+            found
+            for key, item in value.items()
+            for found in _strings(item, f"{path}.{key}" if path else str(key))
+        ]
     if isinstance(value, list):
         return [found for index, item in enumerate(value) for found in _strings(item, f"{path}[{index + 1}]")]
     return []
@@ -314,7 +329,9 @@ def check_area(area: dict[str, Any]) -> list[ContentError]:
     errors: list[ContentError] = []
     for path, text in _strings(area, ""):
         for error in unknown_placeholders(text, known, AREA_LABEL):
-            errors.append(ContentError(AREA_LABEL, path, error.problem_vi, error.fix_vi, error.problem_en, error.fix_en))
+            errors.append(
+                ContentError(AREA_LABEL, path, error.problem_vi, error.fix_vi, error.problem_en, error.fix_en)
+            )
     for lang in languages:
         try:
             area_portals(area, lang)

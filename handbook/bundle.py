@@ -52,7 +52,8 @@ CSS: tuple[Part, ...] = (
 JS: tuple[Part, ...] = (
     Part("assets/javascripts/a11y.js"),  # first: the reader's text size before the first paint
     Part("assets/javascripts/material-inline.js"),  # before Material's bundle
-    Part("assets/javascripts/vi-typing.js"),  # folding, Telex and VNI: used by search-fold.js and ward-filter.js
+    # folding, Telex and VNI: used by search-fold.js and ward-filter.js
+    Part("assets/javascripts/vi-typing.js"),
     Part("assets/javascripts/search-fold.js"),  # before Material's bundle
     Part("assets/javascripts/lazy-search.js"),  # after search-fold.js, before Material's bundle
     Part("assets/javascripts/sw-register.js"),  # waits for the page's load event itself
@@ -63,8 +64,10 @@ JS: tuple[Part, ...] = (
 )
 # Files that stay separate, and why.
 SEPARATE: dict[str, str] = {
-    "assets/javascripts/sw.js": "the service worker: its own file at the site root (overrides/hooks/offline.py)",
-    "assets/javascripts/vendor/iframe-worker-shim.js": "only the offline copy loads it (Material's offline plugin)",
+    "assets/javascripts/sw.js": "the service worker: its own file at the site root "
+                                "(overrides/hooks/offline.py)",
+    "assets/javascripts/vendor/iframe-worker-shim.js": "only the offline copy loads it (Material's offline "
+                                                       "plugin)",
     "assets/javascripts/ward-filter.js": "only the ward directory loads it (overrides/hooks/wards.py)",
     "assets/javascripts/not-found.js": "only the root 404 page loads it (overrides/404.html)",
     "assets/stylesheets/quick-card.css": "only the printable quick cards load it (handbook/quick_card.py)",
@@ -290,7 +293,9 @@ def build_js(read: Callable[[str], str]) -> str:
     """The minified script: every part of ``JS`` in order, each in its own block, so that, as when
     they were separate files, an error in one does not stop the others (it is still reported, as an
     uncaught error) and a top-level ``let``/``const`` of one cannot clash with another's."""
-    wrapped = (f"try{{\n{read(part.path)}\n}}catch(error){{setTimeout(function(){{throw error}})}}" for part in JS)
+    wrapped = (
+        f"try{{\n{read(part.path)}\n}}catch(error){{setTimeout(function(){{throw error}})}}" for part in JS
+    )
     return str(rjsmin.jsmin("\n".join(wrapped))) + "\n"
 
 

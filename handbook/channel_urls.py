@@ -22,9 +22,23 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 FACEBOOK = "www.facebook.com"
-FACEBOOK_NEAR = frozenset({"facebook.com", "m.facebook.com", "web.facebook.com", "mbasic.facebook.com",
-                           "touch.facebook.com", "business.facebook.com", "fb.com", "www.fb.com", "fb.me",
-                           "vi-vn.facebook.com", "en-gb.facebook.com", "mobile.facebook.com", "l.facebook.com"})
+FACEBOOK_NEAR = frozenset(
+    {
+        "facebook.com",
+        "m.facebook.com",
+        "web.facebook.com",
+        "mbasic.facebook.com",
+        "touch.facebook.com",
+        "business.facebook.com",
+        "fb.com",
+        "www.fb.com",
+        "fb.me",
+        "vi-vn.facebook.com",
+        "en-gb.facebook.com",
+        "mobile.facebook.com",
+        "l.facebook.com",
+    }
+)
 ZALO = "zalo.me"
 ZALO_NEAR = frozenset({"www.zalo.me", "oa.zalo.me", "chat.zalo.me", "zalo.vn", "www.zalo.vn", "id.zalo.me",
                        "page.zalo.me"})
@@ -108,10 +122,12 @@ def _fanpage(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
         ids = parse_qs(query).get("id", [])
         if len(segments) == 1 and len(ids) == 1 and _NUMBER.match(ids[0]) and set(parse_qs(query)) == {"id"}:
             return None
-        return ShapeProblem("địa chỉ profile.php phải có đúng một phần ?id=<số> và không có gì khác.",
-                            "giữ lại https://www.facebook.com/profile.php?id=<số>, xóa phần &… phía sau.",
-                            "a profile.php address must have exactly ?id=<number> and nothing else.",
-                            "keep https://www.facebook.com/profile.php?id=<number> and delete any &… after it.")
+        return ShapeProblem(
+            "địa chỉ profile.php phải có đúng một phần ?id=<số> và không có gì khác.",
+            "giữ lại https://www.facebook.com/profile.php?id=<số>, xóa phần &… phía sau.",
+            "a profile.php address must have exactly ?id=<number> and nothing else.",
+            "keep https://www.facebook.com/profile.php?id=<number> and delete any &… after it.",
+        )
     if query:
         return ShapeProblem("địa chỉ có phần «?…» phía sau (thường là mã theo dõi của Facebook).",
                             f"xóa từ dấu ? trở đi: https://{FACEBOOK}{path}",
@@ -122,13 +138,18 @@ def _fanpage(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
     if len(segments) == 1 and _PAGE_NAME.match(segments[0]):
         return None
     if len(segments) > 1 and _PAGE_NAME.match(segments[0]):
-        return ShapeProblem("địa chỉ dẫn tới một bài đăng, ảnh hay mục bên trong trang, không phải chính trang.",
-                            f"chỉ giữ tên trang: https://{FACEBOOK}/{segments[0]}",
-                            "the address leads to a post, photo or tab inside the page, not the page itself.",
-                            f"keep only the page name: https://{FACEBOOK}/{segments[0]}")
-    return ShapeProblem("đây không phải địa chỉ một trang Facebook (tên trang có ít nhất 5 chữ cái, chữ số hoặc dấu chấm).",
-                        how_vi, "this is not the address of a Facebook page (a page name has at least 5 letters, "
-                        "digits or dots).", how_en)
+        return ShapeProblem(
+            "địa chỉ dẫn tới một bài đăng, ảnh hay mục bên trong trang, không phải chính trang.",
+            f"chỉ giữ tên trang: https://{FACEBOOK}/{segments[0]}",
+            "the address leads to a post, photo or tab inside the page, not the page itself.",
+            f"keep only the page name: https://{FACEBOOK}/{segments[0]}",
+        )
+    return ShapeProblem(
+        "đây không phải địa chỉ một trang Facebook (tên trang có ít nhất 5 chữ cái, chữ số hoặc dấu chấm).",
+        how_vi,
+        "this is not the address of a Facebook page (a page name has at least 5 letters, digits or dots).",
+        how_en,
+    )
 
 
 def _zalo(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
@@ -151,15 +172,20 @@ def _zalo(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
         return ShapeProblem("đây là lời mời vào một nhóm Zalo, không phải tài khoản chính thức (OA).", how_vi,
                             "this is an invitation to a Zalo group, not an official account (OA).", how_en)
     if len(segments) == 1 and _PHONE_LIKE.match(segments[0]):
-        return ShapeProblem("đây là Zalo của một số điện thoại (một người), không phải tài khoản chính thức (OA).",
-                            "không đăng số điện thoại cá nhân (số đường dây nóng của phường ghi ở loại hotline); " + how_vi,
-                            "this is the Zalo of a phone number (a person), not an official account (OA).",
-                            "do not publish personal numbers (the ward's hotline goes under kind hotline); " + how_en)
+        return ShapeProblem(
+            "đây là Zalo của một số điện thoại (một người), không phải tài khoản chính thức (OA).",
+            "không đăng số điện thoại cá nhân (số đường dây nóng của phường ghi ở loại hotline); " + how_vi,
+            "this is the Zalo of a phone number (a person), not an official account (OA).",
+            "do not publish personal numbers (the ward's hotline goes under kind hotline); " + how_en,
+        )
     if len(segments) == 1 and _OA_ID.match(segments[0]) and not query:
         return None
-    return ShapeProblem("địa chỉ này không có dạng https://zalo.me/<mã OA> (một dãy số dài, không có gì phía sau).",
-                        how_vi, "this address is not https://zalo.me/<OA id> (a long number, nothing after it).",
-                        how_en)
+    return ShapeProblem(
+        "địa chỉ này không có dạng https://zalo.me/<mã OA> (một dãy số dài, không có gì phía sau).",
+        how_vi,
+        "this address is not https://zalo.me/<OA id> (a long number, nothing after it).",
+        how_en,
+    )
 
 
 def store_app_id(url: str) -> str | None:
@@ -188,7 +214,8 @@ def _app(url: str, host: str, app_id: object) -> ShapeProblem | None:
             "mở trang của ứng dụng trong CH Play hoặc App Store, bấm Chia sẻ → Sao chép liên kết; địa chỉ có "
             "dạng play.google.com/store/apps/details?id=… hoặc apps.apple.com/vn/app/…/id….",
             "the store link does not name one app.",
-            "open the app's page in Google Play or the App Store, tap Share → Copy link; the address looks like "
+            "open the app's page in Google Play or the App Store, tap Share → Copy link; the address looks "
+            "like "
             "play.google.com/store/apps/details?id=… or apps.apple.com/vn/app/…/id….",
         )
     stated = str(app_id).strip() if app_id is not None else ""

@@ -8,9 +8,11 @@ refuse the same files with the same messages; tests/agreement.py runs both on a 
 
 | check | rules in |
 |---|---|
-| every content file: UTF-8, no NFD text, strict YAML (duplicate keys, no silent conversions) | handbook/frontmatter.py |
+| every content file: UTF-8, no NFD text, strict YAML (duplicate keys, no silent conversions) | \
+handbook/frontmatter.py |
 | file names (ASCII), image sizes, template placeholders, ``tel:`` links, links to ``x.en.md`` | this module |
-| search synonyms (docs/search-synonyms.yml), the area file (docs/area.yml) | handbook/search_index.py, handbook/area.py |
+| search synonyms (docs/search-synonyms.yml), the area file (docs/area.yml) | handbook/search_index.py, \
+handbook/area.py |
 | guides: front matter, steps, heading ids, translation pairs | handbook/guides.py |
 | ```screen blocks | handbook/screens.py |
 | ward files: code, channels, phones, addresses | handbook/wards.py (+ phones.py, domains.py) |
@@ -80,7 +82,9 @@ _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 PLACEHOLDER = re.compile(r"\[(?:VIẾT|WRITE):[^\]]*\]?")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?|\bhref=[\"']([^\"']+)[\"']|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]+)>?|\bhref=[\"']([^\"']+)[\"']|^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"
+)
 
 
 def _file_rules(path: Path, name: str) -> list[ContentError]:
@@ -90,28 +94,39 @@ def _file_rules(path: Path, name: str) -> list[ContentError]:
     if bad:
         stem, dot, suffix = bad[0].rpartition(".") if "." in bad[0] else (bad[0], "", "")
         better = (slugify(stem) or "ten-tep") + (dot + suffix.lower() if dot else "")
-        errors.append(ContentError(
-            label, "tên tệp / file name",
-            f"tên «{bad[0]}» có dấu, dấu cách hoặc ký tự đặc biệt: địa chỉ trang sẽ khó gõ và có thể hỏng.",
-            f"đổi tên thành chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ «{better}».",
-            f"the name '{bad[0]}' has accents, spaces or special characters: the page address would be hard to "
-            "type and may break.",
-            f"rename it in lower case without accents, words joined by hyphens, e.g. '{better}'.",
-        ))
+        errors.append(
+            ContentError(
+                label,
+                "tên tệp / file name",
+                f"tên «{bad[0]}» có dấu, dấu cách hoặc ký tự đặc biệt: địa chỉ trang sẽ khó gõ và có thể "
+                "hỏng.",
+                f"đổi tên thành chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ «{better}».",
+                f"the name '{bad[0]}' has accents, spaces or special characters: the page address would be "
+                "hard to "
+                "type and may break.",
+                f"rename it in lower case without accents, words joined by hyphens, e.g. '{better}'.",
+            )
+        )
     if path.suffix.lower() in IMAGE_SUFFIXES:
         size = path.stat().st_size
         if size > MAX_IMAGE_BYTES:
-            errors.append(ContentError(
-                label, "kích thước / size",
-                f"ảnh nặng {size // 1024} KB, quá giới hạn {MAX_IMAGE_BYTES // 1024} KB; người dân xem bằng 3G/4G "
-                "trả tiền theo dung lượng.",
-                "thu nhỏ ảnh (rộng tối đa 800 điểm ảnh) và lưu ở dạng WebP hoặc JPEG chất lượng 75 (ví dụ bằng "
-                "squoosh.app ngay trên máy), rồi thay tệp.",
-                f"the image is {size // 1024} KB, over the {MAX_IMAGE_BYTES // 1024} KB limit; residents read on "
-                "3G/4G and pay for every megabyte.",
-                "shrink it (at most 800 pixels wide) and save it as WebP or JPEG quality 75 (e.g. with "
-                "squoosh.app, which runs on your own computer), then replace the file.",
-            ))
+            errors.append(
+                ContentError(
+                    label,
+                    "kích thước / size",
+                    f"ảnh nặng {size // 1024} KB, quá giới hạn {MAX_IMAGE_BYTES // 1024} KB; người dân xem "
+                    "bằng 3G/4G "
+                    "trả tiền theo dung lượng.",
+                    "thu nhỏ ảnh (rộng tối đa 800 điểm ảnh) và lưu ở dạng WebP hoặc JPEG chất lượng 75 (ví "
+                    "dụ bằng "
+                    "squoosh.app ngay trên máy), rồi thay tệp.",
+                    f"the image is {size // 1024} KB, over the {MAX_IMAGE_BYTES // 1024} KB limit; residents "
+                    "read on "
+                    "3G/4G and pay for every megabyte.",
+                    "shrink it (at most 800 pixels wide) and save it as WebP or JPEG quality 75 (e.g. with "
+                    "squoosh.app, which runs on your own computer), then replace the file.",
+                )
+            )
     return errors
 
 
@@ -154,22 +169,34 @@ def _body_rules(text: str, file: str, name: str) -> list[ContentError]:
             if target.lower().startswith("tel:"):
                 problem = tel_target_problem(target)
                 if problem is not None:
-                    errors.append(ContentError(
-                        file, f"dòng {number} / line {number}, liên kết / link '{target}'",
-                        f"liên kết gọi điện không dẫn tới một số điện thoại thật: {problem[0]}",
-                        "ghi đúng số (ví dụ tel:02513888999 hoặc tel:1022), chỉ chữ số; không bao giờ để số lạ.",
-                        f"the call link does not lead to a real phone number: {problem[1]}",
-                        "write the number itself (e.g. tel:02513888999 or tel:1022), digits only; never an unknown number.",
-                    ))
+                    errors.append(
+                        ContentError(
+                            file,
+                            f"dòng {number} / line {number}, liên kết / link '{target}'",
+                            f"liên kết gọi điện không dẫn tới một số điện thoại thật: {problem[0]}",
+                            "ghi đúng số (ví dụ tel:02513888999 hoặc tel:1022), chỉ chữ số; không bao giờ để "
+                            "số lạ.",
+                            f"the call link does not lead to a real phone number: {problem[1]}",
+                            "write the number itself (e.g. tel:02513888999 or tel:1022), digits only; never "
+                            "an unknown number.",
+                        )
+                    )
             elif ".en.md" in target and "://" not in target:
                 plain = target.replace(".en.md", ".md")
-                errors.append(ContentError(
-                    file, f"dòng {number} / line {number}, liên kết / link '{target}'",
-                    "liên kết tới tệp .en.md: mỗi ngôn ngữ tự hiện bản của mình, liên kết này sẽ hỏng khi dựng trang.",
-                    f"liên kết tới tên tệp tiếng Việt: «{plain}» (trang tiếng Anh tự dẫn tới bản tiếng Anh).",
-                    "a link to an .en.md file: each language shows its own version, and this link breaks the build.",
-                    f"link the Vietnamese file name: '{plain}' (the English site leads to the English version by itself).",
-                ))
+                errors.append(
+                    ContentError(
+                        file,
+                        f"dòng {number} / line {number}, liên kết / link '{target}'",
+                        "liên kết tới tệp .en.md: mỗi ngôn ngữ tự hiện bản của mình, liên kết này sẽ hỏng "
+                        "khi dựng trang.",
+                        f"liên kết tới tên tệp tiếng Việt: «{plain}» (trang tiếng Anh tự dẫn tới bản tiếng "
+                        "Anh).",
+                        "a link to an .en.md file: each language shows its own version, and this link breaks "
+                        "the build.",
+                        f"link the Vietnamese file name: '{plain}' (the English site leads to the English "
+                        "version by itself).",
+                    )
+                )
     return errors
 
 
@@ -202,7 +229,8 @@ def _placeholder(file: str, line: int, text: str) -> ContentError:
 
 
 def _read_all(docs_dir: Path, result: CheckResult) -> tuple[dict[str, str], set[str]]:
-    """Every content file through the one reading path: {name: NFC text}, and the names that cannot be read."""
+    """Every content file through the one reading path: {name: NFC text}, and the names that cannot be \
+read."""
     texts: dict[str, str] = {}
     unreadable: set[str] = set()
     for path in sorted(docs_dir.rglob("*")):
@@ -247,9 +275,16 @@ def _data_files(root: Path, texts: dict[str, str]) -> list[ContentError]:
         else:
             for key in ("name", "ward_scope", "province"):
                 if not isinstance(data, dict) or key not in data:
-                    errors.append(ContentError(
-                        "docs/area.yml", key, f"Thiếu mục «{key}».", f"Thêm dòng «{key}: …» như trong tệp gốc.",
-                        f"The '{key}' entry is missing.", f"Add a '{key}: …' line as in the original file."))
+                    errors.append(
+                        ContentError(
+                            "docs/area.yml",
+                            key,
+                            f"Thiếu mục «{key}».",
+                            f"Thêm dòng «{key}: …» như trong tệp gốc.",
+                            f"The '{key}' entry is missing.",
+                            f"Add a '{key}: …' line as in the original file.",
+                        )
+                    )
     return errors
 
 

@@ -1,11 +1,14 @@
 """scripts/handbook: công cụ dòng lệnh cho người biên tập / the editors' and maintainers' command line.
 
-    scripts/handbook check                    kiểm tra mọi nội dung, như khi dựng trang / every content check the build runs
+    scripts/handbook check                    kiểm tra mọi nội dung, như khi dựng trang / every content \
+check the build runs
     scripts/handbook new-guide SLUG --title-vi ... --title-en ... --category ...
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
-    scripts/handbook translations             mỗi trang: đã dịch, thiếu hay cũ / every page: translated, missing or outdated
+    scripts/handbook translations             mỗi trang: đã dịch, thiếu hay cũ / every page: translated, \
+missing or outdated
     scripts/handbook review                   việc cần xem lại / guides and ward channels due for review
-    scripts/handbook review --markdown --links --registry   báo cáo hằng tuần / the weekly upkeep report (an issue on GitHub)
+    scripts/handbook review --markdown --links --registry   báo cáo hằng tuần / the weekly upkeep report \
+(an issue on GitHub)
 
 Only argument parsing and printing live here; each sub-command calls one module of handbook/.
 Help and messages are in Vietnamese first, then English, like every message editors see.
@@ -85,7 +88,9 @@ def cmd_ward_channel(root: Path, args: argparse.Namespace) -> int:
     except (ContentError, ContentErrors) as error:
         return _print_errors(error)
     words = {"added": "Đã thêm / Added", "updated": "Đã cập nhật / Updated"}[action]
-    print(f"{words}: {args.kind} {args.value} → docs/wards/{args.ward}.md (checked: {args.today.isoformat()})")
+    print(
+        f"{words}: {args.kind} {args.value} → docs/wards/{args.ward}.md (checked: {args.today.isoformat()})"
+    )
     return 0
 
 
@@ -110,7 +115,9 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
         words = " / ".join(status_text(item, lang) for lang in languages.codes)
         print(f"{item.status:<10}  docs/{item.page} → docs/{item.path}  ({words})")
     counts = {status: sum(1 for item in report if item.status == status) for status in TRANSLATION_STATUSES}
-    print(f"{len(report)} trang / pages: " + ", ".join(f"{count} {status}" for status, count in counts.items()))
+    print(
+        f"{len(report)} trang / pages: " + ", ".join(f"{count} {status}" for status, count in counts.items())
+    )
     return 0
 
 
@@ -136,7 +143,9 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
     print(f"Kênh của phường chưa kiểm tra lại sau {REVIEW_MONTHS} tháng / "
           f"Ward channels not checked for {REVIEW_MONTHS} months: {len(channels)}")
     for due in channels:
-        print(f"  {due.file} ({due.where}, quá hạn từ / due since {format_date(due.due, default)}) {due.what}")
+        print(
+            f"  {due.file} ({due.where}, quá hạn từ / due since {format_date(due.due, default)}) {due.what}"
+        )
     return 0
 
 
@@ -169,8 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
                      formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False,
                      epilog="Ví dụ / Example: scripts/handbook check")
     _help(parser)
-    parser.add_argument("--root", type=Path, metavar="THƯ_MỤC/FOLDER",
-                        help="thư mục dự án (mặc định: tìm từ đây lên) / the project folder (default: found from here)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        metavar="THƯ_MỤC/FOLDER",
+        help="thư mục dự án (mặc định: tìm từ đây lên) / the project folder (default: found from here)",
+    )
     parser.add_argument("--today", type=date.fromisoformat, default=today_vn(), help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH/COMMAND", parser_class=_Parser,
                                 title="lệnh / commands")
@@ -190,25 +203,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     guide = command("new-guide", "tạo docs/guides/SLUG.md và các bản dịch từ mẫu",
                     "create docs/guides/SLUG.md and its translations from the templates")
-    guide.add_argument("slug", help="tên tệp không có .md, ví dụ dong-tien-dien / file name without .md, e.g. dong-tien-dien")
+    guide.add_argument(
+        "slug", help="tên tệp không có .md, ví dụ dong-tien-dien / file name without .md, e.g. dong-tien-dien"
+    )
     guide.add_argument("--title-vi", required=True, help="tên tiếng Việt / Vietnamese title")
     guide.add_argument("--title-en", required=True, help="tên tiếng Anh / English title")
     guide.add_argument("--category", required=True, choices=list(CATEGORIES), help="nhóm / category")
-    guide.add_argument("--steps", type=_steps, default=3, help="số bước (mặc định 3) / how many steps (default 3)")
+    guide.add_argument(
+        "--steps", type=_steps, default=3, help="số bước (mặc định 3) / how many steps (default 3)"
+    )
     guide.set_defaults(run=cmd_new_guide)
 
     ward = command("ward-channel", "thêm hoặc cập nhật một kênh của phường (checked: hôm nay)",
                    "add or update a channel of a ward (checked: today)")
-    ward.add_argument("ward", help="tên tệp phường không có .md, ví dụ bao-vinh / the ward file name without .md")
+    ward.add_argument(
+        "ward", help="tên tệp phường không có .md, ví dụ bao-vinh / the ward file name without .md"
+    )
     ward.add_argument("kind", choices=KINDS, help="loại kênh / channel kind")
     ward.add_argument("value", help="địa chỉ web, số điện thoại, e-mail hoặc địa chỉ trụ sở / "
                                     "the address, phone number, e-mail or office address")
-    ward.add_argument("--source", required=True, help="nơi đã kiểm tra: tên văn bản hoặc địa chỉ https / "
-                                                      "where it was checked: a document name or https address")
+    ward.add_argument(
+        "--source",
+        required=True,
+        help="nơi đã kiểm tra: tên văn bản hoặc địa chỉ https / "
+        "where it was checked: a document name or https address",
+    )
     ward.add_argument("--status", required=True, choices=STATUSES, help="mức xác minh / how it was verified")
     ward.add_argument("--name", help="tên người dân thấy, ví dụ BaoQuang24/7 / the name residents see")
     ward.add_argument("--hours", help="giờ làm việc (chỉ trụ sở) / opening hours (office only)")
-    ward.add_argument("--former-unit", help="phường, xã cũ của kênh này / the former ward or commune of this channel")
+    ward.add_argument(
+        "--former-unit", help="phường, xã cũ của kênh này / the former ward or commune of this channel"
+    )
     ward.add_argument("--replace", metavar="CŨ/OLD", help="giá trị (hoặc tên) cũ của kênh cần đổi / "
                                                         "the old value (or name) of the channel to change")
     ward.add_argument("--app-id", help="chỉ với app: mã ứng dụng trong liên kết cửa hàng / "
@@ -217,25 +242,37 @@ def build_parser() -> argparse.ArgumentParser:
 
     translations = command("translations", "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ",
                            "every page: translated, missing or outdated")
-    translations.add_argument("--markdown", action="store_true",
-                              help="chỉ những gì cần dịch, dạng Markdown / only what needs translating, as Markdown "
-                                   "(GitHub job summary)")
+    translations.add_argument(
+        "--markdown",
+        action="store_true",
+        help="chỉ những gì cần dịch, dạng Markdown / only what needs translating, as Markdown "
+        "(GitHub job summary)",
+    )
     translations.set_defaults(run=cmd_translations)
 
     review = command("review", "hướng dẫn quá hạn xem lại, kênh phường chưa kiểm tra 6 tháng",
                      "guides past next_review, ward channels not checked for 6 months")
-    review.add_argument("--markdown", action="store_true",
-                        help="báo cáo dạng Markdown, có liên kết tới từng tệp / the upkeep report in Markdown, "
-                             "with a link to each file (the weekly issue)")
-    review.add_argument("--links", action="store_true",
-                        help="với --markdown: kiểm tra cả liên kết ngoài (cần mạng) / with --markdown: also check "
-                             "external links (network)")
+    review.add_argument(
+        "--markdown",
+        action="store_true",
+        help="báo cáo dạng Markdown, có liên kết tới từng tệp / the upkeep report in Markdown, "
+        "with a link to each file (the weekly issue)",
+    )
+    review.add_argument(
+        "--links",
+        action="store_true",
+        help="với --markdown: kiểm tra cả liên kết ngoài (cần mạng) / with --markdown: also check "
+        "external links (network)",
+    )
     review.add_argument("--registry", action="store_true",
                         help="với --markdown: hỏi PyPI có vietnamadminunits mới hơn không (cần mạng) / with "
                              "--markdown: also ask PyPI for a newer vietnamadminunits (network)")
-    review.add_argument("--files-url", default="",
-                        help="với --markdown: đầu địa chỉ liên kết tới tệp / with --markdown: prefix of the file "
-                             "links, e.g. https://github.com/OWNER/REPO/blob/main/")
+    review.add_argument(
+        "--files-url",
+        default="",
+        help="với --markdown: đầu địa chỉ liên kết tới tệp / with --markdown: prefix of the file "
+        "links, e.g. https://github.com/OWNER/REPO/blob/main/",
+    )
     review.set_defaults(run=cmd_review)
     return parser
 
@@ -248,7 +285,9 @@ class _Parser(argparse.ArgumentParser):
 
     def format_help(self) -> str:
         text = super().format_help().replace("usage:", "Cách dùng / usage:", 1)
-        return text.replace("positional arguments:", "tham số / arguments:").replace("options:", "tùy chọn / options:")
+        return text.replace("positional arguments:", "tham số / arguments:").replace(
+            "options:", "tùy chọn / options:"
+        )
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)

@@ -33,7 +33,11 @@ class Rule:
 
 # Keep this list short: every entry is a place residents are told is safe.
 ALLOWED: tuple[Rule, ...] = (
-    Rule("gov.vn", True, "Only Vietnamese state bodies can register .gov.vn (dichvucong.gov.vn, dongnai.gov.vn …)."),
+    Rule(
+        "gov.vn",
+        True,
+        "Only Vietnamese state bodies can register .gov.vn (dichvucong.gov.vn, dongnai.gov.vn …).",
+    ),
     Rule("facebook.com", False, "Ward fanpages."),
     Rule("www.facebook.com", False, "Ward fanpages."),
     Rule("m.facebook.com", False, "Ward fanpages (mobile address)."),
@@ -43,9 +47,20 @@ ALLOWED: tuple[Rule, ...] = (
     Rule("apps.apple.com", False, "iPhone App Store: the only place to install apps."),
     Rule("tinnhiemmang.vn", True, "National trust-network service for checking a suspicious website."),
     # Added by the reader-safety work (issue 9): the about page links the content licence's own text.
-    Rule("creativecommons.org", False, "The CC BY 4.0 licence text the handbook's content is published under (about page)."),
-    Rule("openstreetmap.org", False, "Map links built from ward coordinates, never a channel.", map_only=True),
-    Rule("www.openstreetmap.org", False, "Map links built from ward coordinates, never a channel.", map_only=True),
+    Rule(
+        "creativecommons.org",
+        False,
+        "The CC BY 4.0 licence text the handbook's content is published under (about page).",
+    ),
+    Rule(
+        "openstreetmap.org", False, "Map links built from ward coordinates, never a channel.", map_only=True
+    ),
+    Rule(
+        "www.openstreetmap.org",
+        False,
+        "Map links built from ward coordinates, never a channel.",
+        map_only=True,
+    ),
 )
 
 _HOST_CHARS = re.compile(r"^[a-z0-9.-]+$")
@@ -73,7 +88,8 @@ def host_of(url: str) -> str:
 
 @cache
 def area_rules() -> tuple[Rule, ...]:
-    """The area's own bodies (utility companies…), from ``domains:`` in docs/area.yml: each area lists its own."""
+    """The area's own bodies (utility companies…), from ``domains:`` in docs/area.yml: each area lists its \
+own."""
     from handbook.area import area_domains, project_area
 
     why = "A utility company of the area (docs/area.yml, utilities: domains)."
@@ -98,7 +114,9 @@ def url_rejection(url: object, *, map_link: bool = False) -> UrlRejection | None
     if not isinstance(url, str) or not url.strip():
         return UrlRejection("địa chỉ trống hoặc không phải chữ.", "the address is empty or not text.")
     if url != url.strip() or any(ch.isspace() for ch in url) or any(ord(ch) < 32 for ch in url):
-        return UrlRejection("địa chỉ có dấu cách hoặc ký tự lạ.", "the address contains spaces or control characters.")
+        return UrlRejection(
+            "địa chỉ có dấu cách hoặc ký tự lạ.", "the address contains spaces or control characters."
+        )
     if "\\" in url:
         return UrlRejection("địa chỉ có dấu gạch chéo ngược (\\).", "the address contains a backslash (\\).")
     try:
@@ -134,12 +152,16 @@ def url_rejection(url: object, *, map_link: bool = False) -> UrlRejection | None
             f"the domain '{host}' uses punycode (xn--), how look-alike domains are written.",
         )
     if _IPV4.match(host):
-        return UrlRejection("địa chỉ là số IP, không phải tên miền chính thức.", "the address is an IP number, not an official domain.")
+        return UrlRejection(
+            "địa chỉ là số IP, không phải tên miền chính thức.",
+            "the address is an IP number, not an official domain.",
+        )
     rule = _rule_for(host)
     if rule is None:
         if "gov" in host:
             return UrlRejection(
-                f"«{host}» trông giống trang nhà nước nhưng không kết thúc bằng .gov.vn: đây là dấu hiệu trang giả.",
+                f"«{host}» trông giống trang nhà nước nhưng không kết thúc bằng .gov.vn: đây là dấu hiệu "
+                "trang giả.",
                 f"'{host}' looks like a government site but does not end in .gov.vn: a sign of a fake site.",
             )
         return UrlRejection(

@@ -98,7 +98,9 @@ def decorate_external_links(content: str) -> str:
         inner = content[start.end(): end.start()]
         after = content[end.end(): end.end() + 200]
         domain = shown_domain(_value(href))
-        decorated = f'class="{DOMAIN_CLASS}' in inner or after.lstrip().startswith(f'<span class="{DOMAIN_CLASS}')
+        decorated = f'class="{DOMAIN_CLASS}' in inner or after.lstrip().startswith(
+            f'<span class="{DOMAIN_CLASS}'
+        )
         suffix = "" if decorated else domain_suffix(domain, text_shows_domain=_text_shows(inner, domain))
         out.append(content[position: start.start()])
         out.append(_with_rel(tag))
@@ -133,7 +135,9 @@ class Place:
         return f"{self.file}:{self.line}"
 
 
-def collect_links(docs_dir: Path, prefix: str = "docs", extra: Iterable[tuple[str, Place]] = ()) -> dict[str, list[Place]]:
+def collect_links(
+    docs_dir: Path, prefix: str = "docs", extra: Iterable[tuple[str, Place]] = ()
+) -> dict[str, list[Place]]:
     """Every http(s) address written in the Markdown and YAML files under ``docs_dir`` (links, front
     matter such as guide sources and ward channels, screens), with where each is written."""
     found: dict[str, list[Place]] = {}

@@ -1,7 +1,8 @@
 """The ONE reading path for every file an editor writes (guides, wards, search synonyms, the area file).
 
 bytes → encoding check (UTF-8 only; Windows-1258, TCVN3, VNI or UTF-16 get a message naming the file and
-line) → byte-order mark removed (with a note, not an error) → CRLF read as LF → NFC normalisation (text typed with decomposed
+line) → byte-order mark removed (with a note, not an error) → CRLF read as LF → NFC normalisation (text \
+typed with decomposed
 accents still compares equal; :func:`nfd_problems` tells the editor to fix the file) → YAML read by
 :class:`StrictLoader` → the schema of each kind of file (handbook/guides.py, handbook/wards.py …), which
 gets the file line of every key from :class:`YamlMap`.
@@ -15,7 +16,8 @@ gets the file line of every key from :class:`YamlMap`.
 - dates stay text, so ``2026-02-30`` gets a message with its line from the schema instead of a
   ``ValueError`` traceback (:func:`handbook.dates.parse_date`).
 
-Numbers written plainly (``10``, ``19001006``, ``1.5``) are still numbers: their text is exactly what was typed.
+Numbers written plainly (``10``, ``19001006``, ``1.5``) are still numbers: their text is exactly what was \
+typed.
 YAML's own messages ("expected <block end>, but found '<block sequence start>'") never reach editors:
 :func:`yaml_error` turns them into a plain hint for the line.
 """
@@ -62,11 +64,14 @@ class Note:
 
 
 def bom_note(file: str) -> Note:
-    return Note(file, where_line(1),
-                "tệp có ký tự BOM (dấu thứ tự byte) ở đầu; sổ tay bỏ qua nó. Nếu muốn, lưu lại tệp ở dạng "
-                "«UTF-8» (không phải «UTF-8 with BOM»).",
-                "the file starts with a byte-order mark (BOM); the handbook ignores it. If you like, save the "
-                "file as 'UTF-8' (not 'UTF-8 with BOM').")
+    return Note(
+        file,
+        where_line(1),
+        "tệp có ký tự BOM (dấu thứ tự byte) ở đầu; sổ tay bỏ qua nó. Nếu muốn, lưu lại tệp ở dạng "
+        "«UTF-8» (không phải «UTF-8 with BOM»).",
+        "the file starts with a byte-order mark (BOM); the handbook ignores it. If you like, save the "
+        "file as 'UTF-8' (not 'UTF-8 with BOM').",
+    )
 
 
 # --- bytes → text ----------------------------------------------------------------------------------
@@ -124,17 +129,24 @@ def nfd_problems(raw: str, file: str) -> list[ContentError]:
             continue
         word = next((w for w in line.split() if not unicodedata.is_normalized("NFC", w)), line.strip())
         shown = unicodedata.normalize("NFC", word)[:40]
-        errors.append(ContentError(
-            file, where_line(number),
-            f"chữ «{shown}» được gõ bằng dấu rời (Unicode tổ hợp, NFD): trông giống nhưng tìm kiếm và liên kết "
-            "không nhận ra.",
-            "gõ lại dòng này bằng bảng mã «Unicode dựng sẵn» (Unikey, EVKey: Bảng mã → Unicode dựng sẵn), "
-            "hoặc chép từ một trang khác của sổ tay.",
-            f"'{shown}' is typed with separate accent marks (decomposed Unicode, NFD): it looks the same but "
-            "search and links do not match it.",
-            "retype this line with the 'Unicode dựng sẵn' (precomposed) table of Unikey or EVKey, or copy the "
-            "word from another page of the handbook.",
-        ))
+        errors.append(
+            ContentError(
+                file,
+                where_line(number),
+                f"chữ «{shown}» được gõ bằng dấu rời (Unicode tổ hợp, NFD): trông giống nhưng tìm kiếm và "
+                "liên kết "
+                "không nhận ra.",
+                "gõ lại dòng này bằng bảng mã «Unicode dựng sẵn» (Unikey, EVKey: Bảng mã → Unicode dựng "
+                "sẵn), "
+                "hoặc chép từ một trang khác của sổ tay.",
+                f"'{shown}' is typed with separate accent marks (decomposed Unicode, NFD): it looks the same "
+                "but "
+                "search and links do not match it.",
+                "retype this line with the 'Unicode dựng sẵn' (precomposed) table of Unikey or EVKey, or "
+                "copy the "
+                "word from another page of the handbook.",
+            )
+        )
     return errors
 
 
@@ -250,8 +262,14 @@ def duplicate_keys(source: str, file: str, first_line: int = 1) -> list[ContentE
             seen: dict[str, yaml.Mark] = {}
             for key, value in node.value:
                 if key.value in seen:
-                    errors.append(yaml_error(DuplicateKeyError(str(key.value), seen[key.value], key.start_mark),
-                                             file, first_line, source))
+                    errors.append(
+                        yaml_error(
+                            DuplicateKeyError(str(key.value), seen[key.value], key.start_mark),
+                            file,
+                            first_line,
+                            source,
+                        )
+                    )
                 seen.setdefault(key.value, key.start_mark)
                 walk(value)
         elif isinstance(node, SequenceNode):
@@ -281,13 +299,17 @@ def yaml_error(error: yaml.YAMLError, file: str, first_line: int, source: str = 
         first = error.first.line + first_line
         second = (mark.line if mark else 0) + first_line
         return ContentError(
-            file, where_line(second, error.key),
+            file,
+            where_line(second, error.key),
             f"trường «{error.key}» được viết hai lần (dòng {first} và dòng {second}); chỉ một lần được dùng, "
             "lần kia sẽ bị mất.",
-            f"giữ một dòng «{error.key}:» và gộp nội dung của hai chỗ vào đó (ví dụ mọi kênh dưới một «channels:»).",
-            f"the field '{error.key}' is written twice (lines {first} and {second}); only one would be used and "
+            f"giữ một dòng «{error.key}:» và gộp nội dung của hai chỗ vào đó (ví dụ mọi kênh dưới một "
+            "«channels:»).",
+            f"the field '{error.key}' is written twice (lines {first} and {second}); only one would be used "
+            "and "
             "the other silently lost.",
-            f"keep one '{error.key}:' line and merge both parts under it (e.g. every channel under one 'channels:').",
+            f"keep one '{error.key}:' line and merge both parts under it (e.g. every channel under one "
+            "'channels:').",
         )
     if "quoted scalar" in context and context_mark is not None:
         index = context_mark.line
@@ -297,17 +319,27 @@ def yaml_error(error: yaml.YAMLError, file: str, first_line: int, source: str = 
         fix_en = "add the closing quote (\" or ') at the end of the value, on the same line."
     elif "<block sequence start>" in problem or ("expected <block end>" in problem and "'-'" in problem):
         vi = "có một dòng «- …» (một mục danh sách) ở chỗ không được có danh sách."
-        fix_vi = ("nếu dòng trên là «tên: []» hoặc «tên: giá trị», xóa phần sau dấu hai chấm (chỉ để «channels:») "
-                  "rồi viết các mục «- » thụt vào hai dấu cách bên dưới; nếu không, kiểm tra khoảng thụt đầu dòng.")
+        fix_vi = (
+            "nếu dòng trên là «tên: []» hoặc «tên: giá trị», xóa phần sau dấu hai chấm (chỉ để «channels:») "
+            "rồi viết các mục «- » thụt vào hai dấu cách bên dưới; nếu không, kiểm tra khoảng thụt đầu dòng."
+        )
         en = "there is a '- …' line (a list item) where no list can be."
-        fix_en = ("if the line above is 'name: []' or 'name: value', remove what follows the colon (keep just "
-                  "'channels:') and indent the '- ' items two spaces below it; otherwise check the indentation.")
+        fix_en = (
+            "if the line above is 'name: []' or 'name: value', remove what follows the colon (keep just "
+            "'channels:') and indent the '- ' items two spaces below it; otherwise check the indentation."
+        )
     elif "mapping values are not allowed" in problem:
         shown = _line_text(source, index)
-        vi = f"dòng «{shown}» có dấu hai chấm «:» ở giữa giá trị (hoặc bị thụt đầu dòng sai, hoặc dòng trên thiếu dấu hai chấm)."
+        vi = (
+            f"dòng «{shown}» có dấu hai chấm «:» ở giữa giá trị (hoặc bị thụt đầu dòng sai, hoặc dòng trên "
+            "thiếu dấu hai chấm)."
+        )
         fix_vi = ("đặt cả giá trị trong dấu ngoặc kép, ví dụ title: \"Bước 1: mở ứng dụng\"; "
                   "nếu không phải thế, thụt đầu dòng cho thẳng với các dòng khác.")
-        en = f"the line '{shown}' has a colon ':' inside a value (or wrong indentation, or the line above lacks a colon)."
+        en = (
+            f"the line '{shown}' has a colon ':' inside a value (or wrong indentation, or the line above "
+            "lacks a colon)."
+        )
         fix_en = ("put the whole value in quotes, e.g. title: \"Step 1: open the app\"; "
                   "if that is not it, line the indentation up with the other lines.")
     elif "'\\t'" in problem or "\t" in problem:
@@ -335,15 +367,23 @@ def yaml_error(error: yaml.YAMLError, file: str, first_line: int, source: str = 
     elif isinstance(error, ConstructorError):
         vi = "có một giá trị YAML đặc biệt (thẻ !!…, hoặc tên trường là danh sách) mà sổ tay không đọc."
         fix_vi = "viết giá trị như chữ thường, trong dấu ngoặc kép."
-        en = "there is a special YAML value (a !! tag, or a list used as a field name) the handbook does not read."
+        en = (
+            "there is a special YAML value (a !! tag, or a list used as a field name) the handbook does not "
+            "read."
+        )
         fix_en = "write the value as plain text, in quotes."
     else:
         vi = "phần khai báo viết sai ở dòng này."
-        fix_vi = ("kiểm tra dấu hai chấm, khoảng thụt đầu dòng (dấu cách, không dùng Tab) và dấu ngoặc kép; giá trị "
-                  "có dấu hai chấm hay bắt đầu bằng ký tự đặc biệt phải đặt trong dấu ngoặc kép.")
+        fix_vi = (
+            "kiểm tra dấu hai chấm, khoảng thụt đầu dòng (dấu cách, không dùng Tab) và dấu ngoặc kép; giá "
+            "trị "
+            "có dấu hai chấm hay bắt đầu bằng ký tự đặc biệt phải đặt trong dấu ngoặc kép."
+        )
         en = "the front matter is written wrongly on this line."
-        fix_en = ("check the colons, the indentation (spaces, not Tabs) and the quotes; a value with a colon or "
-                  "starting with a special character must be in quotes.")
+        fix_en = (
+            "check the colons, the indentation (spaces, not Tabs) and the quotes; a value with a colon or "
+            "starting with a special character must be in quotes."
+        )
     line = index + first_line
     return ContentError(file, where_line(line), vi, fix_vi, en, fix_en)
 

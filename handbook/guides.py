@@ -19,7 +19,8 @@ from handbook.lang import Languages, project_languages
 from handbook.markdown import blank_fences
 from handbook.screens import screen_fences
 
-# Category keys, in the order the guides index shows them; headings: ``guide.category.<key>`` in the catalogues.
+# Category keys, in the order the guides index shows them; headings: ``guide.category.<key>`` in the
+# catalogues.
 CATEGORIES: tuple[str, ...] = ("public-services", "payments", "ward-channels", "safety", "phone-basics")
 REQUIRED_KEYS = ("title", "summary", "category", "needs", "duration_minutes",
                  "last_reviewed", "next_review", "sources")
@@ -72,10 +73,17 @@ def _text(meta: dict[str, Any], key: str, file: str, errors: list[ContentError])
     value = meta.get(key)
     if isinstance(value, str) and value.strip():
         return value.strip()
-    errors.append(_error(file, key, "Thiếu nội dung hoặc không phải chữ.",
-                         f"Viết '{key}: ...' bằng một câu; nếu câu có dấu hai chấm, đặt cả câu trong dấu ngoặc kép.",
-                         "Missing, or not text.",
-                         f"Write '{key}: ...' as one sentence; if it has a colon, put it all in quotes.", meta))
+    errors.append(
+        _error(
+            file,
+            key,
+            "Thiếu nội dung hoặc không phải chữ.",
+            f"Viết '{key}: ...' bằng một câu; nếu câu có dấu hai chấm, đặt cả câu trong dấu ngoặc kép.",
+            "Missing, or not text.",
+            f"Write '{key}: ...' as one sentence; if it has a colon, put it all in quotes.",
+            meta,
+        )
+    )
     return ""
 
 
@@ -84,39 +92,73 @@ def _date(meta: dict[str, Any], key: str, file: str, errors: list[ContentError])
     day, why_vi, why_en = parse_date(value)
     if day is not None:
         return day
-    errors.append(_error(file, key, f"Ngày không hợp lệ: {why_vi}", "Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-27, "
-                         "đúng một ngày có trên lịch.",
-                         f"Not a valid date: {why_en}", "Write the date as YEAR-MONTH-DAY, for example 2026-11-27, "
-                         "a day that exists.", meta))
+    errors.append(
+        _error(
+            file,
+            key,
+            f"Ngày không hợp lệ: {why_vi}",
+            "Viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-11-27, đúng một ngày có trên lịch.",
+            f"Not a valid date: {why_en}",
+            "Write the date as YEAR-MONTH-DAY, for example 2026-11-27, a day that exists.",
+            meta,
+        )
+    )
     return datetime.date.min
 
 
 def _sources(meta: dict[str, Any], file: str, errors: list[ContentError]) -> tuple[Source, ...]:
     raw = meta.get("sources")
     if not isinstance(raw, list) or not raw:
-        errors.append(_error(file, "sources", "Chưa có nguồn nào.", "Thêm ít nhất một nguồn: '- title: tên văn bản'.",
-                             "No source given.", "Add at least one source: '- title: document name'."))
+        errors.append(
+            _error(
+                file,
+                "sources",
+                "Chưa có nguồn nào.",
+                "Thêm ít nhất một nguồn: '- title: tên văn bản'.",
+                "No source given.",
+                "Add at least one source: '- title: document name'.",
+            )
+        )
         return ()
     sources = []
     for index, item in enumerate(raw, start=1):
         field = f"sources[{index}]"
-        if not isinstance(item, dict) or not isinstance(item.get("title"), str) or set(item) - {"title", "url"}:
-            errors.append(_error(file, field, "Nguồn phải có 'title' (và có thể có 'url'), không có khóa khác.",
-                                 "Viết '- title: tên nguồn' rồi, nếu có, dòng '  url: https://...'; tên nguồn có "
-                                 "dấu hai chấm thì đặt trong dấu ngoặc kép.",
-                                 "A source needs 'title' (and optionally 'url') and no other key.",
-                                 "Write '- title: source name' and, if any, '  url: https://...'; a title with a "
-                                 "colon goes in quotes.", item if isinstance(item, YamlMap) else meta, "title"
-                                 if isinstance(item, YamlMap) else "sources"))
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("title"), str)
+            or set(item) - {"title", "url"}
+        ):
+            errors.append(
+                _error(
+                    file,
+                    field,
+                    "Nguồn phải có 'title' (và có thể có 'url'), không có khóa khác.",
+                    "Viết '- title: tên nguồn' rồi, nếu có, dòng '  url: https://...'; tên nguồn có "
+                    "dấu hai chấm thì đặt trong dấu ngoặc kép.",
+                    "A source needs 'title' (and optionally 'url') and no other key.",
+                    "Write '- title: source name' and, if any, '  url: https://...'; a title with a "
+                    "colon goes in quotes.",
+                    item if isinstance(item, YamlMap) else meta,
+                    "title" if isinstance(item, YamlMap) else "sources",
+                )
+            )
             continue
         url = item.get("url")
         if url is not None:
             reason = check_url(url)
             if reason:
-                errors.append(_error(file, f"{field}.url", f"Đường dẫn không được phép: {reason}",
-                                     "Chỉ dẫn tới trang chính thức (https, tên miền trong danh sách cho phép).",
-                                     f"Link not allowed: {reason}",
-                                     "Link only to official sites (https, a domain on the allowlist).", item, "url"))
+                errors.append(
+                    _error(
+                        file,
+                        f"{field}.url",
+                        f"Đường dẫn không được phép: {reason}",
+                        "Chỉ dẫn tới trang chính thức (https, tên miền trong danh sách cho phép).",
+                        f"Link not allowed: {reason}",
+                        "Link only to official sites (https, a domain on the allowlist).",
+                        item,
+                        "url",
+                    )
+                )
         sources.append(Source(item["title"].strip(), url))
     return tuple(sources)
 
@@ -131,60 +173,129 @@ def parse_guide(meta: dict[str, Any], file: str, slug: str, lang: str,
     today = today or today_vn()
     errors: list[ContentError] = []
     for key in sorted(set(meta) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS)):
-        errors.append(_error(file, key, "Khóa không có trong mẫu hướng dẫn (có thể viết sai chính tả).",
-                             "Sửa tên khóa cho đúng một trong: " + ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS) + ".",
-                             "This key is not part of the guide template (a typo?).",
-                             "Rename it to one of: " + ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS) + ".", meta, str(key)))
+        errors.append(
+            _error(
+                file,
+                key,
+                "Khóa không có trong mẫu hướng dẫn (có thể viết sai chính tả).",
+                "Sửa tên khóa cho đúng một trong: " + ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS) + ".",
+                "This key is not part of the guide template (a typo?).",
+                "Rename it to one of: " + ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS) + ".",
+                meta,
+                str(key),
+            )
+        )
     title = _text(meta, "title", file, errors)
     summary = _text(meta, "summary", file, errors)
     category = meta.get("category")
     if category not in CATEGORIES:
-        errors.append(_error(file, "category", f"Nhóm không hợp lệ: {category!r}.", "Chọn một trong: " + ", ".join(CATEGORIES) + ".",
-                             f"Unknown category: {category!r}.", "Choose one of: " + ", ".join(CATEGORIES) + ".", meta))
+        errors.append(
+            _error(
+                file,
+                "category",
+                f"Nhóm không hợp lệ: {category!r}.",
+                "Chọn một trong: " + ", ".join(CATEGORIES) + ".",
+                f"Unknown category: {category!r}.",
+                "Choose one of: " + ", ".join(CATEGORIES) + ".",
+                meta,
+            )
+        )
     needs = meta.get("needs")
     if not isinstance(needs, list) or not needs or not all(isinstance(n, str) and n.strip() for n in needs):
-        errors.append(_error(file, "needs", "Cần liệt kê những thứ người đọc cần chuẩn bị.",
-                             "Viết mỗi thứ trên một dòng bắt đầu bằng '  - '.",
-                             "List what the reader needs before starting.", "Write one item per line starting with '  - '.",
-                             meta))
+        errors.append(
+            _error(
+                file,
+                "needs",
+                "Cần liệt kê những thứ người đọc cần chuẩn bị.",
+                "Viết mỗi thứ trên một dòng bắt đầu bằng '  - '.",
+                "List what the reader needs before starting.",
+                "Write one item per line starting with '  - '.",
+                meta,
+            )
+        )
         needs = []
     duration = meta.get("duration_minutes")
     if not isinstance(duration, int) or isinstance(duration, bool) or not 1 <= duration <= 240:
-        errors.append(_error(file, "duration_minutes", f"Thời gian không hợp lệ: {duration!r}.",
-                             "Ghi số phút ước chừng, từ 1 đến 240, ví dụ 'duration_minutes: 10'.",
-                             f"Not a valid duration: {duration!r}.",
-                             "Give the approximate minutes, 1 to 240, for example 'duration_minutes: 10'.", meta))
+        errors.append(
+            _error(
+                file,
+                "duration_minutes",
+                f"Thời gian không hợp lệ: {duration!r}.",
+                "Ghi số phút ước chừng, từ 1 đến 240, ví dụ 'duration_minutes: 10'.",
+                f"Not a valid duration: {duration!r}.",
+                "Give the approximate minutes, 1 to 240, for example 'duration_minutes: 10'.",
+                meta,
+            )
+        )
         duration = 0
     last_reviewed = _date(meta, "last_reviewed", file, errors)
     next_review = _date(meta, "next_review", file, errors)
-    if last_reviewed != datetime.date.min and next_review != datetime.date.min and next_review <= last_reviewed:
+    if (
+        last_reviewed != datetime.date.min
+        and next_review != datetime.date.min
+        and next_review <= last_reviewed
+    ):
         errors.append(_error(file, "next_review", "Ngày xem lại tiếp theo phải sau ngày xem lại lần cuối.",
                              "Đặt 'next_review' sau 'last_reviewed', thường là 6 tháng sau.",
                              "The next review date must be after the last review date.",
                              "Set 'next_review' after 'last_reviewed', usually six months later.", meta))
     if last_reviewed != datetime.date.min and last_reviewed > today:
-        errors.append(_error(file, "last_reviewed",
-                             f"Ngày xem lại lần cuối {last_reviewed.isoformat()} ở tương lai (hôm nay ở Việt Nam là "
-                             f"{today.isoformat()}).", "Ghi ngày bạn đã thật sự xem lại hướng dẫn.",
-                             f"The last review date {last_reviewed.isoformat()} is in the future (today in Việt Nam is "
-                             f"{today.isoformat()}).", "Write the date you actually reviewed the guide.", meta))
+        errors.append(
+            _error(
+                file,
+                "last_reviewed",
+                f"Ngày xem lại lần cuối {last_reviewed.isoformat()} ở tương lai (hôm nay ở Việt Nam là "
+                f"{today.isoformat()}).",
+                "Ghi ngày bạn đã thật sự xem lại hướng dẫn.",
+                f"The last review date {last_reviewed.isoformat()} is in the future (today in Việt Nam is "
+                f"{today.isoformat()}).",
+                "Write the date you actually reviewed the guide.",
+                meta,
+            )
+        )
     latest = _years_after(today, MAX_REVIEW_YEARS)
     if next_review != datetime.date.min and next_review > latest:
-        errors.append(_error(file, "next_review",
-                             f"Ngày xem lại tiếp theo {next_review.isoformat()} xa quá {MAX_REVIEW_YEARS} năm.",
-                             f"Đặt 'next_review' trong vòng {MAX_REVIEW_YEARS} năm (thường là 6 tháng sau "
-                             f"'last_reviewed'), muộn nhất {latest.isoformat()}.",
-                             f"The next review date {next_review.isoformat()} is more than {MAX_REVIEW_YEARS} years ahead.",
-                             f"Set 'next_review' within {MAX_REVIEW_YEARS} years (usually six months after "
-                             f"'last_reviewed'), {latest.isoformat()} at the latest.", meta))
+        errors.append(
+            _error(
+                file,
+                "next_review",
+                f"Ngày xem lại tiếp theo {next_review.isoformat()} xa quá {MAX_REVIEW_YEARS} năm.",
+                f"Đặt 'next_review' trong vòng {MAX_REVIEW_YEARS} năm (thường là 6 tháng sau "
+                f"'last_reviewed'), muộn nhất {latest.isoformat()}.",
+                f"The next review date {next_review.isoformat()} is more than {MAX_REVIEW_YEARS} years "
+                "ahead.",
+                f"Set 'next_review' within {MAX_REVIEW_YEARS} years (usually six months after "
+                f"'last_reviewed'), {latest.isoformat()} at the latest.",
+                meta,
+            )
+        )
     safety = meta.get("safety")
     if safety is not None and not (isinstance(safety, str) and safety.strip()):
-        errors.append(_error(file, "safety", "Lưu ý an toàn phải là một câu chữ.", "Viết 'safety: ...' bằng một câu, hoặc bỏ dòng này.",
-                             "The safety note must be text.", "Write 'safety: ...' as one sentence, or remove the line.",
-                             meta))
+        errors.append(
+            _error(
+                file,
+                "safety",
+                "Lưu ý an toàn phải là một câu chữ.",
+                "Viết 'safety: ...' bằng một câu, hoặc bỏ dòng này.",
+                "The safety note must be text.",
+                "Write 'safety: ...' as one sentence, or remove the line.",
+                meta,
+            )
+        )
         safety = None
-    guide = Guide(slug, lang, title, summary, str(category), tuple(n.strip() for n in needs), duration,
-                  last_reviewed, next_review, safety.strip() if safety else None, _sources(meta, file, errors))
+    guide = Guide(
+        slug,
+        lang,
+        title,
+        summary,
+        str(category),
+        tuple(n.strip() for n in needs),
+        duration,
+        last_reviewed,
+        next_review,
+        safety.strip() if safety else None,
+        _sources(meta, file, errors),
+    )
     return guide, errors
 
 
@@ -205,11 +316,18 @@ def heading_ids(body: str, file: str, first_line: int) -> tuple[list[str], list[
             ids.append(explicit.group(1))
             continue
         line = first_line + body.count("\n", 0, match.start())
-        errors.append(ContentError(
-            file, f"dòng {line} / line {line}", f"Tiêu đề «{match.group(2)}» thiếu mã cố định.",
-            "Thêm mã ở cuối tiêu đề, giống hệt ở bản tiếng Anh, ví dụ '## Bước 1: Mở ứng dụng {#buoc-1}'.",
-            f"The heading \"{match.group(2)}\" has no fixed id.",
-            "Add an id at the end of the heading, the same as in the Vietnamese file, e.g. '## Step 1: Open the app {#buoc-1}'."))
+        errors.append(
+            ContentError(
+                file,
+                f"dòng {line} / line {line}",
+                f"Tiêu đề «{match.group(2)}» thiếu mã cố định.",
+                "Thêm mã ở cuối tiêu đề, giống hệt ở bản tiếng Anh, "
+                "ví dụ '## Bước 1: Mở ứng dụng {#buoc-1}'.",
+                f"The heading \"{match.group(2)}\" has no fixed id.",
+                "Add an id at the end of the heading, the same as in the Vietnamese file, e.g. '## Step 1: "
+                "Open the app {#buoc-1}'.",
+            )
+        )
     return ids, errors
 
 
@@ -231,18 +349,30 @@ def step_problems(body: str, file: str, first_line: int) -> list[ContentError]:
         line = first_line + body.count("\n", 0, start)
         where = f"dòng {line} / line {line}"
         if number != expected:
-            errors.append(ContentError(file, where, f"Bước số {number} đứng ở vị trí bước {expected}.",
-                                       f"Đánh số các bước liên tiếp 1, 2, 3…; đổi thành {{#buoc-{expected}}}.",
-                                       f"Step {number} is in the place of step {expected}.",
-                                       f"Number the steps 1, 2, 3… in order; change it to {{#buoc-{expected}}}."))
+            errors.append(
+                ContentError(
+                    file,
+                    where,
+                    f"Bước số {number} đứng ở vị trí bước {expected}.",
+                    f"Đánh số các bước liên tiếp 1, 2, 3…; đổi thành {{#buoc-{expected}}}.",
+                    f"Step {number} is in the place of step {expected}.",
+                    f"Number the steps 1, 2, 3… in order; change it to {{#buoc-{expected}}}.",
+                )
+            )
         end = min(b for b in boundaries if b > start)
         first, last = body.count("\n", 0, start), body.count("\n", 0, end) if end < len(body) else len(lines)
         screens = [fence for fence in all_screens if first <= fence.start < last]
         if not screens:
-            errors.append(ContentError(file, where, f"Bước {number} chưa có hình minh họa màn hình.",
-                                       "Thêm một khối ```screen với 'step: " + str(number) + "' (xem docs/guides/FORMAT.txt).",
-                                       f"Step {number} has no screen illustration.",
-                                       f"Add a ```screen block with 'step: {number}' (see docs/guides/FORMAT.txt)."))
+            errors.append(
+                ContentError(
+                    file,
+                    where,
+                    f"Bước {number} chưa có hình minh họa màn hình.",
+                    "Thêm một khối ```screen với 'step: " + str(number) + "' (xem docs/guides/FORMAT.txt).",
+                    f"Step {number} has no screen illustration.",
+                    f"Add a ```screen block with 'step: {number}' (see docs/guides/FORMAT.txt).",
+                )
+            )
         for screen in screens:
             step_value = _SCREEN_STEP.search(screen.body(lines))
             if step_value and step_value.group(1) != str(number):
@@ -323,16 +453,25 @@ def pair_meta_problems(source: tuple[str, dict[str, Any]],
             vi_value, en_value = parse_date(vi_value)[0] or vi_value, parse_date(en_value)[0] or en_value
         if vi_value is None or en_value is None or str(vi_value) == str(en_value):
             continue  # a missing value is reported by the field rules
-        errors.append(_error(
-            en_name, key, f"'{key}' là «{en_value}» nhưng bản gốc {vi_name} ghi «{vi_value}».",
-            f"Hai bản của một hướng dẫn phải ghi cùng '{key}': sửa cho giống nhau (xem lại cả hai bản nếu cần).",
-            f"'{key}' is '{en_value}' but the original file {vi_name} says '{vi_value}'.",
-            f"Both files of a guide must state the same '{key}': make them equal (review both if needed).",
-            en_meta))
+        errors.append(
+            _error(
+                en_name,
+                key,
+                f"'{key}' là «{en_value}» nhưng bản gốc {vi_name} ghi «{vi_value}».",
+                f"Hai bản của một hướng dẫn phải ghi cùng '{key}': sửa cho giống nhau (xem lại cả hai bản "
+                "nếu cần).",
+                f"'{key}' is '{en_value}' but the original file {vi_name} says '{vi_value}'.",
+                f"Both files of a guide must state the same '{key}': make them equal "
+                "(review both if needed).",
+                en_meta,
+            )
+        )
     return errors
 
 
-def _pair_problems(source: tuple[str, list[str], int], translation: tuple[str, list[str], int]) -> list[ContentError]:
+def _pair_problems(
+    source: tuple[str, list[str], int], translation: tuple[str, list[str], int]
+) -> list[ContentError]:
     """A translation has the original's heading ids, in order, and as many illustrations."""
     errors = []
     (source_name, source_ids, source_screens), (name, ids, screens) = source, translation

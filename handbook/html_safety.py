@@ -78,15 +78,44 @@ _MEDIA = (
     "loads sound, video or pictures in a way that cannot be checked",
 )
 FORBIDDEN_TAGS: dict[str, tuple[str, str]] = {
-    "script": _RUNS_CODE, "noscript": _RUNS_CODE, "template": _RUNS_CODE, "svg": _RUNS_CODE, "math": _RUNS_CODE,
-    "iframe": _EMBEDS, "frame": _EMBEDS, "frameset": _EMBEDS, "object": _EMBEDS, "embed": _EMBEDS,
-    "applet": _EMBEDS, "portal": _EMBEDS, "param": _EMBEDS,
-    "form": _FORM, "input": _FORM, "button": _FORM, "select": _FORM, "option": _FORM, "textarea": _FORM,
-    "label": _FORM, "fieldset": _FORM, "output": _FORM,
-    "style": _PAGE, "link": _PAGE, "meta": _PAGE, "base": _PAGE, "html": _PAGE, "head": _PAGE,
-    "body": _PAGE, "title": _PAGE,
-    "audio": _MEDIA, "video": _MEDIA, "source": _MEDIA, "track": _MEDIA, "picture": _MEDIA, "canvas": _MEDIA,
-    "map": _MEDIA, "area": _MEDIA,
+    "script": _RUNS_CODE,
+    "noscript": _RUNS_CODE,
+    "template": _RUNS_CODE,
+    "svg": _RUNS_CODE,
+    "math": _RUNS_CODE,
+    "iframe": _EMBEDS,
+    "frame": _EMBEDS,
+    "frameset": _EMBEDS,
+    "object": _EMBEDS,
+    "embed": _EMBEDS,
+    "applet": _EMBEDS,
+    "portal": _EMBEDS,
+    "param": _EMBEDS,
+    "form": _FORM,
+    "input": _FORM,
+    "button": _FORM,
+    "select": _FORM,
+    "option": _FORM,
+    "textarea": _FORM,
+    "label": _FORM,
+    "fieldset": _FORM,
+    "output": _FORM,
+    "style": _PAGE,
+    "link": _PAGE,
+    "meta": _PAGE,
+    "base": _PAGE,
+    "html": _PAGE,
+    "head": _PAGE,
+    "body": _PAGE,
+    "title": _PAGE,
+    "audio": _MEDIA,
+    "video": _MEDIA,
+    "source": _MEDIA,
+    "track": _MEDIA,
+    "picture": _MEDIA,
+    "canvas": _MEDIA,
+    "map": _MEDIA,
+    "area": _MEDIA,
 }
 # Attributes whose value is an address (checked wherever they appear, in content or generated HTML).
 URL_ATTRIBUTES: frozenset[str] = frozenset({
@@ -182,7 +211,8 @@ def url_problem(url: str, *, image: bool) -> tuple[str, str, str, str] | None:
             ),
             "chỉ dùng địa chỉ https:// của trang chính thức, hoặc đường dẫn tới một trang/tệp của sổ tay.",
             (
-                f"the address '{shown}' starts with '{scheme}:'. Such an address can run code or hide content "
+                f"the address '{shown}' starts with '{scheme}:'. Such an address can run code or hide "
+                "content "
                 "inside itself; it is not a web page."
             ),
             "use only an official https:// address, or a path to a page or file of the handbook.",
@@ -194,7 +224,8 @@ def url_problem(url: str, *, image: bool) -> tuple[str, str, str, str] | None:
                 "lưu ảnh vào thư mục docs/ (ví dụ docs/guides/images/) và dùng đường dẫn tương đối, "
                 "ví dụ ![Mô tả ảnh](images/ten-anh.png)."
             ),
-            f"the image '{shown}' is loaded from another site. Another site's image can track who reads the page.",
+            f"the image '{shown}' is loaded from another site. Another site's image can track who reads the "
+            "page.",
             (
                 "save the picture under docs/ (for example docs/guides/images/) and use a relative path, "
                 "for example ![Picture description](images/picture-name.png)."
@@ -226,9 +257,11 @@ def url_problem(url: str, *, image: bool) -> tuple[str, str, str, str] | None:
             vi, en = rejection.vi, rejection.en
             return (
                 f"địa chỉ thư «{address}» bị từ chối: {vi}",
-                "chỉ ghi địa chỉ thư của cơ quan chính thức (tên miền trong handbook/domains.py, ví dụ …@dongnai.gov.vn).",
+                "chỉ ghi địa chỉ thư của cơ quan chính thức (tên miền trong handbook/domains.py, ví dụ "
+                "…@dongnai.gov.vn).",
                 f"the e-mail address '{address}' is refused: {en}",
-                "write only an official body's e-mail address (a domain in handbook/domains.py, e.g. …@dongnai.gov.vn).",
+                "write only an official body's e-mail address (a domain in handbook/domains.py, e.g. "
+                "…@dongnai.gov.vn).",
             )
     return None
 
@@ -320,7 +353,8 @@ def _attribute_finding(tag: str, name: str, value: str | None, line: int) -> Fin
             line,
             f"{where_vi} có thuộc tính «{name}»: thuộc tính on… chạy mã khi người đọc chạm hoặc mở trang.",
             f"xóa thuộc tính {name}=… . Sổ tay không chạy mã viết trong nội dung.",
-            f"{where_en} has the attribute '{name}': on… attributes run code when the reader taps or opens the page.",
+            f"{where_en} has the attribute '{name}': on… attributes run code when the reader taps or opens "
+            "the page.",
             f"remove the {name}=… attribute. The handbook runs no code written in content.",
         )
     if name == "style":
@@ -328,10 +362,14 @@ def _attribute_finding(tag: str, name: str, value: str | None, line: int) -> Fin
         if "url(" in css or "expression(" in css or "@import" in css:
             return Finding(
                 line,
-                f"{where_vi} có thuộc tính style chứa url(…): kiểu này tải tệp từ nơi khác và có thể theo dõi người đọc.",
-                "xóa thuộc tính style. Muốn có ảnh thì dùng ![Mô tả](images/ten-anh.png) với ảnh lưu trong docs/.",
-                f"{where_en} has a style attribute with url(…): it loads a file from elsewhere and can track readers.",
-                "remove the style attribute. For a picture use ![Description](images/picture.png) with the file under docs/.",
+                f"{where_vi} có thuộc tính style chứa url(…): kiểu này tải tệp từ nơi khác và có thể theo "
+                "dõi người đọc.",
+                "xóa thuộc tính style. Muốn có ảnh thì dùng ![Mô tả](images/ten-anh.png) với ảnh lưu trong "
+                "docs/.",
+                f"{where_en} has a style attribute with url(…): it loads a file from elsewhere and can track "
+                "readers.",
+                "remove the style attribute. For a picture use ![Description](images/picture.png) with the "
+                "file under docs/.",
             )
         return Finding(
             line,
@@ -446,7 +484,9 @@ def markdown_links(text: str) -> list[Link]:
     for match in _AUTOLINK.finditer(text):
         links.append(Link(match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink"))
     for match in _EMAIL_AUTOLINK.finditer(text):
-        links.append(Link("mailto:" + match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink"))
+        links.append(
+            Link("mailto:" + match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink")
+        )
     return links
 
 
@@ -545,7 +585,10 @@ class _RenderedScanner(HTMLParser):
             elif name in URL_ATTRIBUTES and value is not None:
                 if tag == "a" and name == "href" and value.startswith(self.trusted):
                     continue
-                image = tag in ("img", "image", "source", "input", "video", "audio") or name in ("poster", "srcset")
+                image = tag in ("img", "image", "source", "input", "video", "audio") or name in (
+                    "poster",
+                    "srcset",
+                )
                 problem = url_problem(value, image=image or name == "src")
                 if problem is not None:
                     self.problems.append((value, Finding(0, *problem)))
@@ -577,11 +620,18 @@ def check_rendered_html(
             errors.append(ContentError(file, f"dòng {line} / line {line}", finding.problem_vi, finding.fix_vi,
                                        finding.problem_en, finding.fix_en))
         else:
-            errors.append(ContentError(
-                file, "nội dung do mã của trang tạo ra / content generated by the site's code",
-                finding.problem_vi, finding.fix_vi + " (Lỗi nằm ở mã trong handbook/ hoặc overrides/, báo cho nhóm phát triển.)",
-                finding.problem_en, finding.fix_en + " (The problem is in the code under handbook/ or overrides/: tell the developers.)",
-            ))
+            errors.append(
+                ContentError(
+                    file,
+                    "nội dung do mã của trang tạo ra / content generated by the site's code",
+                    finding.problem_vi,
+                    finding.fix_vi
+                    + " (Lỗi nằm ở mã trong handbook/ hoặc overrides/, báo cho nhóm phát triển.)",
+                    finding.problem_en,
+                    finding.fix_en
+                    + " (The problem is in the code under handbook/ or overrides/: tell the developers.)",
+                )
+            )
     return errors
 
 
@@ -614,7 +664,9 @@ class _PageScanner(HTMLParser):
                 self.problems.append(f"line {line}: <{tag} {name}=…> event handler (the policy blocks it: "
                                      "attach the handler from a script file)")
             elif name == "style":
-                self.problems.append(f"line {line}: <{tag} style=…> (the policy blocks inline styles: use a class)")
+                self.problems.append(
+                    f"line {line}: <{tag} style=…> (the policy blocks inline styles: use a class)"
+                )
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -627,7 +679,9 @@ def page_problems(page_html: str, policy: str) -> list[str]:
     scanner.close()
     problems = list(scanner.problems)
     if not scanner.policies:
-        problems.insert(0, "no <meta http-equiv=\"Content-Security-Policy\"> (overrides/main.html, block site_meta)")
+        problems.insert(
+            0, "no <meta http-equiv=\"Content-Security-Policy\"> (overrides/main.html, block site_meta)"
+        )
     for content, first in scanner.policies:
         if content != policy:
             problems.insert(0, f"the page's policy is {content!r}, not {policy!r} (handbook/csp.py)")

@@ -59,7 +59,12 @@ def manifest(*, name: str, short_name: str, description: str, lang: str, root: s
     (the same for both languages, and for every site of a GitHub account); without it, the app's
     identity is its start URL."""
     icons: list[dict[str, str]] = [
-        {"src": f"{root}{ICON_DIR}/{file}", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+        {
+            "src": f"{root}{ICON_DIR}/{file}",
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": purpose,
+        }
         for file, size, purpose in ICONS
     ]
     icons.append({"src": f"{root}{logo}", "sizes": "any", "type": "image/svg+xml", "purpose": "any"})

@@ -75,8 +75,17 @@ def read_logo(svg: str) -> tuple[float, float, list[Shape]]:
                                 width, height, radius, _colour(element.get("fill"))))
         elif tag == "circle":
             r = _number(element, "r")
-            shapes.append(Shape("circle", _number(element, "cx") - box[0] - r, _number(element, "cy") - box[1] - r,
-                                2 * r, 2 * r, r, _colour(element.get("fill"))))
+            shapes.append(
+                Shape(
+                    "circle",
+                    _number(element, "cx") - box[0] - r,
+                    _number(element, "cy") - box[1] - r,
+                    2 * r,
+                    2 * r,
+                    r,
+                    _colour(element.get("fill")),
+                )
+            )
         else:
             raise LogoError(f"<{tag}>: the link-preview drawer knows only <rect> and <circle>")
     return box[2], box[3], shapes
@@ -143,7 +152,17 @@ def draw_card(svg: str, width: int = WIDTH, height: int = HEIGHT) -> bytes:
 
 def _png(width: int, height: int, raw: bytes) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )

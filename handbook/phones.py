@@ -1,4 +1,5 @@
-"""Phone numbers by Việt Nam's numbering plan: accept the ways people write them, store one form, show one form.
+"""Phone numbers by Việt Nam's numbering plan: accept the ways people write them, store one form, show one \
+form.
 
 Accepted (after removing spaces, dots, dashes and brackets; +84 or 84 in front means 0):
 
@@ -87,7 +88,8 @@ class Phone:
         return f"{d[:4]} {d[4:7]} {d[7:]}"
 
     def shown(self, lang: str) -> str:
-        """:attr:`display`, followed for a paid (1900) number by a warning in ``lang`` (interface catalogue)."""
+        """:attr:`display`, followed for a paid (1900) number by a warning in ``lang`` (interface \
+catalogue)."""
         if not self.paid:
             return self.display
         from handbook.text import message
@@ -130,9 +132,11 @@ def parse_phone(value: object) -> Phone:
     handbook/frontmatter.py reads only plain decimal numbers as numbers, never octal ones.
     """
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise PhoneError(value, f"«{value}» không phải số điện thoại; hãy đặt số trong dấu ngoặc kép, "
-                                "ví dụ \"0251 3888 999\".",
-                         f"'{value}' is not a phone number; put the number in quotes, e.g. \"0251 3888 999\".")
+        raise PhoneError(
+            value,
+            f"«{value}» không phải số điện thoại; hãy đặt số trong dấu ngoặc kép, ví dụ \"0251 3888 999\".",
+            f"'{value}' is not a phone number; put the number in quotes, e.g. \"0251 3888 999\".",
+        )
     text = str(value) if isinstance(value, int) else value
     digits = _digits(text.strip())
     if not digits.isdigit() or not digits.isascii():
@@ -144,7 +148,11 @@ def parse_phone(value: object) -> Phone:
         return Phone(digits, "hotline")
     if digits.startswith("0") and len(digits) == 10 and digits[:3] in MOBILE_PREFIXES:
         return Phone(digits, "mobile")
-    if digits.startswith("0") and len(digits) == 11 and (digits[:3] in AREA_CODES or digits[:4] in AREA_CODES):
+    if (
+        digits.startswith("0")
+        and len(digits) == 11
+        and (digits[:3] in AREA_CODES or digits[:4] in AREA_CODES)
+    ):
         return Phone(digits, "landline")
     if digits.startswith("02") and (digits[:3] in AREA_CODES or digits[:4] in AREA_CODES):
         raise PhoneError(value, f"«{value}» có {len(digits)} chữ số; số máy bàn có 11 chữ số kể cả mã vùng "

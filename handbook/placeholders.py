@@ -21,7 +21,9 @@ from handbook.errors import ContentError
 PLACEHOLDER = re.compile(r"(\\?)\{\{[ \t]*([A-Za-z][A-Za-z0-9_]*)[ \t]*\}\}")
 
 
-def unknown_placeholders(text: str, known: Mapping[str, str], file: str, first_line: int = 1) -> list[ContentError]:
+def unknown_placeholders(
+    text: str, known: Mapping[str, str], file: str, first_line: int = 1
+) -> list[ContentError]:
     """Every placeholder in ``text`` whose name is not in ``known`` (escaped ones are ignored)."""
     errors = []
     for match in PLACEHOLDER.finditer(text):
@@ -30,20 +32,26 @@ def unknown_placeholders(text: str, known: Mapping[str, str], file: str, first_l
             continue
         line = first_line + text.count("\n", 0, match.start())
         names = ", ".join("{{ " + key + " }}" for key in known)
-        errors.append(ContentError(
-            file, f"dòng {line} / line {line}",
-            f"không có chỗ điền «{match.group(0)}».",
-            f"dùng một trong: {names} (dữ liệu lấy từ docs/area.yml); muốn hiện nguyên hai dấu ngoặc thì viết "
-            "\\ trước: \\{{ … }}.",
-            f"there is no placeholder '{match.group(0)}'.",
-            f"use one of: {names} (filled from docs/area.yml); to show the braces themselves write a backslash "
-            "before them: \\{{ … }}.",
-        ))
+        errors.append(
+            ContentError(
+                file,
+                f"dòng {line} / line {line}",
+                f"không có chỗ điền «{match.group(0)}».",
+                f"dùng một trong: {names} (dữ liệu lấy từ docs/area.yml); muốn hiện nguyên hai dấu ngoặc thì "
+                "viết "
+                "\\ trước: \\{{ … }}.",
+                f"there is no placeholder '{match.group(0)}'.",
+                f"use one of: {names} (filled from docs/area.yml); to show the braces themselves write a "
+                "backslash "
+                "before them: \\{{ … }}.",
+            )
+        )
     return errors
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:
-    """``text`` with every known placeholder replaced; escaped ones lose their backslash; unknown ones stay."""
+    """``text`` with every known placeholder replaced; escaped ones lose their backslash; unknown ones \
+stay."""
 
     def replace(match: re.Match[str]) -> str:
         escaped, name = match.groups()

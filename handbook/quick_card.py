@@ -58,7 +58,9 @@ def plain(markdown: str) -> str:
 
 
 def _without_indent(block: str, indent: str) -> str:
-    return "\n".join(line[len(indent):] if line.startswith(indent) else line.lstrip() for line in block.split("\n"))
+    return "\n".join(
+        line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in block.split("\n")
+    )
 
 
 def card_steps(body: str, file: str, lang: str) -> tuple[CardStep, ...]:
@@ -126,7 +128,11 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
         items = "".join(f"<li>{escape(line)}</li>" for line in card.hotlines)
         calls = f'<section class="hb-qcard__calls"><h2>{text("card.hotline")}</h2><ul>{items}</ul></section>'
     title = escape(card.guide.title)
-    csp = f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n' if policy else ""
+    csp = (
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n'
+        if policy
+        else ""
+    )
     return (
         "<!doctype html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

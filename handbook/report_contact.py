@@ -43,15 +43,22 @@ class ReportContact:
 
 
 def _error(key: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:
-    return ContentError(CONFIG_FILE, f"{FIELD}.{key}" if key else FIELD, problem_vi, fix_vi, problem_en, fix_en)
+    return ContentError(
+        CONFIG_FILE, f"{FIELD}.{key}" if key else FIELD, problem_vi, fix_vi, problem_en, fix_en
+    )
 
 
 def _number(key: str, value: object) -> Link:
     try:
         phone = parse_phone(value)
     except PhoneError as error:
-        raise _error(key, f"số điện thoại sai: {error.problem_vi}", "ghi số của nhóm biên soạn trong dấu ngoặc kép.",
-                     f"invalid phone number: {error.problem_en}", "write the team's number in quotes.") from error
+        raise _error(
+            key,
+            f"số điện thoại sai: {error.problem_vi}",
+            "ghi số của nhóm biên soạn trong dấu ngoặc kép.",
+            f"invalid phone number: {error.problem_en}",
+            "write the team's number in quotes.",
+        ) from error
     href = phone.tel if key == "phone" else f"https://zalo.me/{phone.digits}"
     return Link(phone.display, href)
 
@@ -73,10 +80,14 @@ def parse_report_contact(raw: object) -> ReportContact | None:
     if email is not None:
         email = str(email).strip()
         if not _EMAIL.match(email):
-            raise _error("email", f"«{email}» không phải một địa chỉ thư điện tử.",
-                         "ghi đúng một địa chỉ, ví dụ nhom.bien.soan@example.org (không có tên, dấu cách hay dấu phẩy).",
-                         f"'{email}' is not an e-mail address.",
-                         "write exactly one address, e.g. team@example.org (no name, spaces or commas).")
+            raise _error(
+                "email",
+                f"«{email}» không phải một địa chỉ thư điện tử.",
+                "ghi đúng một địa chỉ, ví dụ nhom.bien.soan@example.org (không có tên, dấu cách hay dấu "
+                "phẩy).",
+                f"'{email}' is not an e-mail address.",
+                "write exactly one address, e.g. team@example.org (no name, spaces or commas).",
+            )
     phone = _number("phone", raw["phone"]) if raw.get("phone") is not None else None
     zalo = _number("zalo", raw["zalo"]) if raw.get("zalo") is not None else None
     if email is None and phone is None and zalo is None:

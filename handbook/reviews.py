@@ -68,9 +68,11 @@ def stale_channels(docs_dir: Path, registry: Registry, today: date) -> list[Due]
     return sorted(stale, key=lambda due: (due.due, due.file))
 
 
-# --- the upkeep report (scripts/handbook review --markdown; the weekly workflow .github/workflows/upkeep.yml) ---
+# --- the upkeep report (scripts/handbook review --markdown;
+# the weekly workflow .github/workflows/upkeep.yml) ---
 
-REGISTRY_PACKAGE = "vietnamadminunits"  # the ward registry (handbook/registry.py), pinned in requirements.lock
+# the ward registry (handbook/registry.py), pinned in requirements.lock
+REGISTRY_PACKAGE = "vietnamadminunits"
 REPORT_MARKER = "<!-- upkeep-report due={due} -->"  # the workflow finds and updates its issue by this line
 
 
@@ -84,7 +86,11 @@ class RegistryUpdate:
 
     @property
     def newer(self) -> bool:
-        return self.pinned is not None and self.latest is not None and _version(self.latest) > _version(self.pinned)
+        return (
+            self.pinned is not None
+            and self.latest is not None
+            and _version(self.latest) > _version(self.pinned)
+        )
 
 
 @dataclass(frozen=True)
@@ -147,7 +153,9 @@ def _due_line(due: Due, files_url: str, root: Path) -> str:
     else:
         found = re.search(r"line (\d+)", due.where)
         line = int(found.group(1)) if found else None
-    return f"- [ ] {_link(files_url, due.file, line)}: {due.what} (due since / quá hạn từ {due.due.isoformat()})"
+    return (
+        f"- [ ] {_link(files_url, due.file, line)}: {due.what} (due since / quá hạn từ {due.due.isoformat()})"
+    )
 
 
 def review_markdown(
@@ -170,15 +178,25 @@ def review_markdown(
              f"**{due}** việc / item(s) due.", ""]
     lines += [f"## Hướng dẫn quá hạn xem lại / Guides past their review date ({len(guides)})", ""]
     lines += [_due_line(item, files_url, root) for item in guides] or ["Không có / None."]
-    lines += ["", ("Sau khi kiểm tra lại các bước: sửa `last_reviewed` (hôm nay) và `next_review` (6 tháng sau). / "
-              "After checking the steps again: set `last_reviewed` (today) and `next_review` (six months later)."), ""]
+    lines += [
+        "",
+        (
+            "Sau khi kiểm tra lại các bước: sửa `last_reviewed` (hôm nay) và `next_review` (6 tháng sau). / "
+            "After checking the steps again: set `last_reviewed` (today) and `next_review` (six months "
+            "later)."
+        ),
+        "",
+    ]
     lines += [(f"## Kênh phường chưa kiểm tra lại sau {REVIEW_MONTHS} tháng / "
               f"Ward channels not checked for {REVIEW_MONTHS} months ({len(channels)})"), ""]
     lines += [_due_line(item, files_url, root) for item in channels] or ["Không có / None."]
     lines += ["", ("Kiểm tra lại với nguồn rồi chạy / Check with the source, then run: "
               "`scripts/handbook ward-channel <ward> <kind> <value> --source … --status …`"), ""]
     if links is not None:
-        lines += [f"## Liên kết ngoài hỏng hoặc đã chuyển / External links broken or moved ({len(links)})", ""]
+        lines += [
+            f"## Liên kết ngoài hỏng hoặc đã chuyển / External links broken or moved ({len(links)})",
+            "",
+        ]
         for link in links:
             where = ", ".join(_link(files_url, file, line or None) for file, line in link.places[:5])
             detail = f" → {link.detail}" if link.detail else ""
@@ -191,9 +209,11 @@ def review_markdown(
         if registry.latest is None:
             lines.append(f"Không hỏi được PyPI / PyPI could not be asked (pinned: {registry.pinned}).")
         elif registry.newer:
-            lines.append(f"- [ ] {registry.package} {registry.latest} có trên PyPI / is on PyPI; "
-                         f"{_link(files_url, 'requirements.lock', None)} pins {registry.pinned}. "
-                         "Update requirements.in and the lock (README), run scripts/test, check the ward pages.")
+            lines.append(
+                f"- [ ] {registry.package} {registry.latest} có trên PyPI / is on PyPI; "
+                f"{_link(files_url, 'requirements.lock', None)} pins {registry.pinned}. "
+                "Update requirements.in and the lock (README), run scripts/test, check the ward pages."
+            )
         else:
             lines.append(f"{registry.package} {registry.pinned}: mới nhất / the newest.")
         lines.append("")
@@ -206,7 +226,9 @@ def link_problems(docs_dir: Path, timeout: float = 10.0, workers: int = 4) -> li
     from handbook.external_links import Place, check_links, collect_links, network_available
     from handbook.wards import PORTALS
 
-    places = collect_links(docs_dir, extra=[(portal.url, Place("handbook/wards.py", 0)) for portal in PORTALS])
+    places = collect_links(
+        docs_dir, extra=[(portal.url, Place("handbook/wards.py", 0)) for portal in PORTALS]
+    )
     if not network_available(timeout=min(timeout, 3.0)):
         return None
     results = check_links(places, timeout=timeout, workers=workers)

@@ -31,7 +31,14 @@ _MARK_TONES = {mark: tone for tone, mark in TONE_MARKS.items()}
 TELEX_TONES = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5, "z": 0}
 VNI_TONES = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "0": 0}
 # Vowel marks: ^ circumflex, ( breve, + horn.
-_MARKED = {("a", "^"): "â", ("e", "^"): "ê", ("o", "^"): "ô", ("a", "("): "ă", ("o", "+"): "ơ", ("u", "+"): "ư"}
+_MARKED = {
+    ("a", "^"): "â",
+    ("e", "^"): "ê",
+    ("o", "^"): "ô",
+    ("a", "("): "ă",
+    ("o", "+"): "ơ",
+    ("u", "+"): "ư",
+}
 _VOWELS = "aeiouy"
 _NUCLEUS = "aăâeêioôơuưy"
 _TYPED = re.compile(r"[a-z0-9]+")

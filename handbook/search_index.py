@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -55,8 +56,42 @@ TITLE_LEAD = "title_lead"
 TITLE_LEAD_WORDS = 1
 TEXT_TERMS = "text_terms"
 # Words of an English title not worth searching for on the Vietnamese site ("the" is "thẻ", a card).
-STOP_WORDS = {"en": frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "how", "in", "into", "is", "it", "its", "of", "on", "or", "the", "this", "to", "up", "what", "when", "with", "you", "your"])}
+STOP_WORDS = {
+    "en": frozenset(
+        [
+            "a",
+            "an",
+            "and",
+            "are",
+            "as",
+            "at",
+            "be",
+            "by",
+            "can",
+            "do",
+            "for",
+            "from",
+            "how",
+            "in",
+            "into",
+            "is",
+            "it",
+            "its",
+            "of",
+            "on",
+            "or",
+            "the",
+            "this",
+            "to",
+            "up",
+            "what",
+            "when",
+            "with",
+            "you",
+            "your",
+        ]
+    )
+}
 # Pages for maintainers, not residents (addresses without the language prefix): found, but last.
 MAINTAINER_PAGES = ("contributing/", "accessibility/")
 MAINTAINER_BOOST = 1e-9  # lunr rounds scores to 1/1000: theirs become 0, so they come after every other page
@@ -82,7 +117,9 @@ class Language:
 
 def site_languages(default: str, others: Iterable[str]) -> list[Language]:
     """The default language at the root, the others under ``<locale>/``."""
-    return [Language(default, "")] + [Language(locale, f"{locale}/") for locale in others if locale != default]
+    return [Language(default, "")] + [
+        Language(locale, f"{locale}/") for locale in others if locale != default
+    ]
 
 
 def language_of(location: str, languages: list[Language]) -> Language:
@@ -141,7 +178,9 @@ def _contains(haystack: list[str], needle: list[str], plurals: bool = True) -> b
     )
 
 
-def synonym_terms(found_in: list[str], groups: list[tuple[str, ...]], separator: re.Pattern[str]) -> list[str]:
+def synonym_terms(
+    found_in: list[str], groups: list[tuple[str, ...]], separator: re.Pattern[str]
+) -> list[str]:
     """For each synonym group with a phrase in ``found_in`` (folded words), the other phrases' words.
 
     A phrase found only as a plural ("scams") is added as written ("scam"), so it counts as an
@@ -158,10 +197,14 @@ def synonym_terms(found_in: list[str], groups: list[tuple[str, ...]], separator:
 
 
 def enrich(
-    entry: dict, separator: re.Pattern[str], groups: list[tuple[str, ...]], keywords: Iterable[str] = (),
+    entry: dict[str, Any],
+    separator: re.Pattern[str],
+    groups: list[tuple[str, ...]],
+    keywords: Iterable[str] = (),
     translations: Iterable[str] = (),
-) -> dict:
-    """A copy of an index entry with its ``title_terms``, ``text_terms`` and ``title_lead`` (left out when empty).
+) -> dict[str, Any]:
+    """A copy of an index entry with its ``title_terms``, ``text_terms`` and ``title_lead`` (left out when \
+empty).
 
     ``keywords`` (a ward's current and former names) count like words of the title, and lead it
     too; ``translations`` (the page's title in the other languages) count like words of the title.
@@ -193,7 +236,9 @@ def enrich(
 # Indexes
 
 
-def _config_for(config: dict, locales: list[str], languages: list[Language], syllable_list: list[str]) -> dict:
+def _config_for(
+    config: dict[str, Any], locales: list[str], languages: list[Language], syllable_list: list[str]
+) -> dict[str, Any]:
     result = copy.deepcopy(config)
     known = list(config.get("lang") or [])
     result["lang"] = [locale for locale in locales if locale in known] or known
@@ -208,12 +253,12 @@ def _config_for(config: dict, locales: list[str], languages: list[Language], syl
     return result
 
 
-def site_syllables(entries: Iterable[dict]) -> list[str]:
+def site_syllables(entries: Iterable[dict[str, Any]]) -> list[str]:
     """The Vietnamese syllables (with a diacritic) of the titles and texts of ``entries``."""
     return syllables(_TAG.sub(" ", entry.get("title", "") + " " + entry.get("text", "")) for entry in entries)
 
 
-def rank(entry: dict, lang: Language) -> dict:
+def rank(entry: dict[str, Any], lang: Language) -> dict[str, Any]:
     """``entry``, with a low ``boost`` when it belongs to a page for maintainers."""
     page = entry["location"].removeprefix(lang.prefix)
     if page.startswith(MAINTAINER_PAGES):
@@ -226,7 +271,7 @@ def _page(location: str) -> str:
 
 
 def restore_fallback_pages(
-    docs: dict[str, list[dict]], languages: list[Language], page_exists: Callable[[str], bool]
+    docs: dict[str, list[dict[str, Any]]], languages: list[Language], page_exists: Callable[[str], bool]
 ) -> None:
     """Give a language the default-language entries of its untranslated (fallback) pages.
 
@@ -243,7 +288,7 @@ def restore_fallback_pages(
 
 
 def translated_titles(
-    docs: dict[str, list[dict]], languages: list[Language], separator: re.Pattern[str]
+    docs: dict[str, list[dict[str, Any]]], languages: list[Language], separator: re.Pattern[str]
 ) -> dict[str, dict[str, list[str]]]:
     """For each language, page address -> the titles of that page in the other languages.
 
@@ -253,7 +298,9 @@ def translated_titles(
     for lang in languages:
         for entry in docs[lang.locale]:
             if "#" not in entry["location"]:
-                titles.setdefault(entry["location"].removeprefix(lang.prefix), {})[lang.locale] = entry.get("title", "")
+                titles.setdefault(entry["location"].removeprefix(lang.prefix), {})[lang.locale] = entry.get(
+                    "title", ""
+                )
     result: dict[str, dict[str, list[str]]] = {lang.locale: {} for lang in languages}
     for page, by_locale in titles.items():
         for lang in languages:
@@ -269,12 +316,12 @@ def translated_titles(
 
 
 def build_indexes(
-    combined: dict,
+    combined: dict[str, Any],
     languages: list[Language],
     synonyms: Synonyms,
     page_exists: Callable[[str], bool] = lambda page: False,
     keywords: Mapping[str, list[str]] | None = None,
-) -> dict[str, dict]:
+) -> dict[str, dict[str, Any]]:
     """One index per language (keyed by locale) from the combined index of the whole site.
 
     ``keywords`` maps a page address ("wards/bao-vinh/") to words that count like its title.
@@ -282,7 +329,7 @@ def build_indexes(
     keywords = keywords or {}
     config = combined["config"]
     separator = re.compile(config.get("separator") or r"[\s\-]+")
-    docs: dict[str, list[dict]] = {lang.locale: [] for lang in languages}
+    docs: dict[str, list[dict[str, Any]]] = {lang.locale: [] for lang in languages}
     for entry in combined["docs"]:
         docs[language_of(entry["location"], languages).locale].append(entry)
     restore_fallback_pages(docs, languages, page_exists)
@@ -292,8 +339,16 @@ def build_indexes(
         lang.locale: {
             "config": _config_for(config, [lang.locale], languages, syllable_list),
             "docs": [
-                rank(enrich(entry, separator, synonyms.get(lang.locale, []), keywords.get(entry["location"], ()),
-                            other_titles[lang.locale].get(entry["location"], ())), lang)
+                rank(
+                    enrich(
+                        entry,
+                        separator,
+                        synonyms.get(lang.locale, []),
+                        keywords.get(entry["location"], ()),
+                        other_titles[lang.locale].get(entry["location"], ()),
+                    ),
+                    lang,
+                )
                 for entry in docs[lang.locale]
             ],
         }
@@ -301,19 +356,21 @@ def build_indexes(
     }
 
 
-def combine(indexes: dict[str, dict], languages: list[Language]) -> dict:
+def combine(indexes: dict[str, dict[str, Any]], languages: list[Language]) -> dict[str, Any]:
     """All languages in one index (for the offline copy, read from file:// where nothing can be fetched)."""
     config = copy.deepcopy(indexes[languages[0].locale]["config"])
-    config["lang"] = list(dict.fromkeys(locale for lang in languages for locale in indexes[lang.locale]["config"]["lang"]))
+    config["lang"] = list(
+        dict.fromkeys(locale for lang in languages for locale in indexes[lang.locale]["config"]["lang"])
+    )
     return {"config": config, "docs": [entry for lang in languages for entry in indexes[lang.locale]["docs"]]}
 
 
-def dumps(index: dict) -> str:
+def dumps(index: dict[str, Any]) -> str:
     """The index as Material writes it (compact JSON)."""
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def is_combined(index: dict, languages: list[Language]) -> bool:
+def is_combined(index: dict[str, Any], languages: list[Language]) -> bool:
     """True for the index mkdocs-static-i18n writes last (entries of every language, not split yet)."""
     if "languages" in index.get("config", {}):
         return False
@@ -336,7 +393,7 @@ class IndexSize:
 
 def write_indexes(
     site_dir: Path,
-    combined: dict,
+    combined: dict[str, Any],
     languages: list[Language],
     synonyms: Synonyms,
     keywords: Mapping[str, list[str]] | None = None,
@@ -386,7 +443,9 @@ def format_sizes(sizes: list[IndexSize]) -> str:
 # Synonyms file
 
 
-def _error(file: str, line: int | None, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str) -> ContentError:
+def _error(
+    file: str, line: int | None, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str
+) -> ContentError:
     where = f"dòng {line} / line {line}" if line else "cả tệp / whole file"
     return ContentError(file, where, problem_vi, fix_vi, problem_en, fix_en)
 
@@ -404,13 +463,19 @@ def parse_synonyms(source: str, file: str, locales: Iterable[str]) -> Synonyms:
         # Where the broken part starts (an unclosed "[" is reported where the file ends).
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise ContentErrors([_error(
-            file, line,
-            "tệp không đúng cú pháp YAML.",
-            "so với các dòng mẫu ở đầu tệp: mỗi nhóm nằm trên một dòng, dạng «- [từ 1, từ 2]».",
-            "the file is not valid YAML.",
-            "compare with the example lines at the top of the file: one group per line, like «- [word 1, word 2]».",
-        )]) from error
+        raise ContentErrors(
+            [
+                _error(
+                    file,
+                    line,
+                    "tệp không đúng cú pháp YAML.",
+                    "so với các dòng mẫu ở đầu tệp: mỗi nhóm nằm trên một dòng, dạng «- [từ 1, từ 2]».",
+                    "the file is not valid YAML.",
+                    "compare with the example lines at the top of the file: one group per line, like «- "
+                    "[word 1, word 2]».",
+                )
+            ]
+        ) from error
     if root is None:
         return {locale: [] for locale in locales}
     errors: list[ContentError] = []
@@ -455,13 +520,17 @@ def parse_synonyms(source: str, file: str, locales: Iterable[str]) -> Synonyms:
             for phrase in group:
                 key = " ".join(fold(phrase).split())
                 if key in seen:
-                    errors.append(_error(
-                        file, group_line,
-                        f"«{phrase}» đã có trong nhóm ở dòng {seen[key]} (không kể dấu và chữ hoa).",
-                        f"gộp hai nhóm thành một, hoặc bỏ «{phrase}» ở một nhóm.",
-                        f"«{phrase}» is already in the group on line {seen[key]} (ignoring accents and capitals).",
-                        f"merge the two groups into one, or remove «{phrase}» from one of them.",
-                    ))
+                    errors.append(
+                        _error(
+                            file,
+                            group_line,
+                            f"«{phrase}» đã có trong nhóm ở dòng {seen[key]} (không kể dấu và chữ hoa).",
+                            f"gộp hai nhóm thành một, hoặc bỏ «{phrase}» ở một nhóm.",
+                            f"«{phrase}» is already in the group on line {seen[key]} (ignoring accents and "
+                            "capitals).",
+                            f"merge the two groups into one, or remove «{phrase}» from one of them.",
+                        )
+                    )
                 else:
                     seen[key] = group_line
             result[locale].append(group)
@@ -471,7 +540,9 @@ def parse_synonyms(source: str, file: str, locales: Iterable[str]) -> Synonyms:
 
 
 def _parse_group(node: yaml.Node, file: str, line: int, errors: list[ContentError]) -> tuple[str, ...] | None:
-    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(item, yaml.ScalarNode) for item in node.value):
+    if not isinstance(node, yaml.SequenceNode) or not all(
+        isinstance(item, yaml.ScalarNode) for item in node.value
+    ):
         errors.append(_error(
             file, line,
             "một nhóm phải là danh sách từ trong ngoặc vuông.",

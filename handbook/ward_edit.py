@@ -103,9 +103,11 @@ def _new_ward_files(docs_dir: Path, registry: Registry, slug: str) -> dict[Path,
             f"No ward has the file name '{slug}'.{hint_en}", f"Use one of: {known}.")
     code = page.unit.code
     return {
-        docs_dir / "wards" / f"{slug}.md": f'---\n# {page.unit.name}\nward_code: "{code}"\nchannels: []\n---\n',
+        docs_dir
+        / "wards"
+        / f"{slug}.md": f'---\n# {page.unit.name}\nward_code: "{code}"\nchannels: []\n---\n',
         docs_dir / "wards" / f"{slug}.en.md": f'---\n# {page.unit.name}: the channels are in {slug}.md\n'
-                                              f'ward_code: "{code}"\n---\n',
+        f'ward_code: "{code}"\n---\n',
     }
 
 
@@ -178,7 +180,9 @@ def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelCh
     try:
         load_ward_dir(docs_dir / "wards", registry, today)
     except ContentErrors as problems:
-        mine = [error for error in problems.errors if error.file in (label, label.removesuffix(".md") + ".en.md")]
+        mine = [
+            error for error in problems.errors if error.file in (label, label.removesuffix(".md") + ".en.md")
+        ]
         if mine:
             for old_path, old_text in backups.items():
                 if old_text is None:

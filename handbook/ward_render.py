@@ -210,10 +210,17 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
     lines = area_lines(area, lang) if in_province else []
     hotlines = [
         {
-            "name": line.name, "display": line.dial.display, "href": line.dial.tel, "note": line.note,
+            "name": line.name,
+            "display": line.dial.display,
+            "href": line.dial.tel,
+            "note": line.note,
             **_fact_view(line.fact, t, lang),
-            "alternative": None if line.alternative is None or line.alternative_fact is None else {
-                "display": line.alternative.display, "href": line.alternative.tel, "note": line.alternative_note,
+            "alternative": None
+            if line.alternative is None or line.alternative_fact is None
+            else {
+                "display": line.alternative.display,
+                "href": line.alternative.tel,
+                "note": line.alternative_note,
                 **_fact_view(line.alternative_fact, t, lang),
             },
         }
@@ -240,16 +247,27 @@ def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url
     t = labels(lang)
     current = []
     for page in province.pages if province else site.pages:
-        formers = sorted(site.former_of(page), key=lambda f: (fold_vietnamese(f.kind), fold_vietnamese(f.short_name)))
-        current.append({
-            "name": page.unit.name, "code": page.unit.code,
-            "province": "" if province else province_label(page.unit, area, lang) if area else page.unit.province_name,
-            "href": href[page.slug],
-            "includes": ", ".join(former.name for former in formers),
-        })
+        formers = sorted(
+            site.former_of(page), key=lambda f: (fold_vietnamese(f.kind), fold_vietnamese(f.short_name))
+        )
+        current.append(
+            {
+                "name": page.unit.name,
+                "code": page.unit.code,
+                "province": ""
+                if province
+                else province_label(page.unit, area, lang)
+                if area
+                else page.unit.province_name,
+                "href": href[page.slug],
+                "includes": ", ".join(former.name for former in formers),
+            }
+        )
     former_rows = []
     in_scope = tuple(province.former) if province else tuple(site.registry.former)
-    for former in sorted(in_scope, key=lambda f: (fold_vietnamese(f.short_name), fold_vietnamese(f.province_name))):
+    for former in sorted(
+        in_scope, key=lambda f: (fold_vietnamese(f.short_name), fold_vietnamese(f.province_name))
+    ):
         targets = [{"name": p.unit.name, "href": href[p.slug]} for p in site.successors(former)]
         former_rows.append({
             "name": former.name, "district": former.district_name,
@@ -267,12 +285,20 @@ def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url
 def render_province_index(site: WardSite, lang: str, href: dict[str, str], script_url: str) -> str:
     """The top of a directory that spans several provinces: one link per province (``href`` by province
     code), with the same filter box; without JavaScript the whole list shows."""
-    provinces = [{"name": p.name, "href": href[p.code],
-                  "count": message(lang, "directory.province_count", current=len(p.pages), former=len(p.former))}
-                 for p in site.provinces]
+    provinces = [
+        {
+            "name": p.name,
+            "href": href[p.code],
+            "count": message(lang, "directory.province_count", current=len(p.pages), former=len(p.former)),
+        }
+        for p in site.provinces
+    ]
     total = message(lang, "directory.total", provinces=len(provinces), current=len(site.pages),
                     former=len(site.registry.former))
-    texts = {key: message(lang, f"directory.{key}") for key in ("heading", "filter", "placeholder", "empty", "count")}
+    texts = {
+        key: message(lang, f"directory.{key}")
+        for key in ("heading", "filter", "placeholder", "empty", "count")
+    }
     return _environment().get_template("ward-directory.html").render(
         t=texts, lang=lang, provinces=provinces, script_url=script_url, total=total,
     )
@@ -280,8 +306,17 @@ def render_province_index(site: WardSite, lang: str, href: dict[str, str], scrip
 
 def render_redirect(former: FormerUnit, target_name: str, target_href: str, lang: str) -> str:
     """A small page at an old ward address that sends the reader to the new ward's page."""
-    return _environment().get_template("ward-redirect.html").render(
-        t=labels(lang), lang=lang, old=former.name, district=former.district_name, new=target_name, href=target_href,
+    return (
+        _environment()
+        .get_template("ward-redirect.html")
+        .render(
+            t=labels(lang),
+            lang=lang,
+            old=former.name,
+            district=former.district_name,
+            new=target_name,
+            href=target_href,
+        )
     )
 
 

@@ -149,5 +149,14 @@ def _province_directories(site: WardSite) -> tuple[ProvinceDirectory, ...]:
     if len(set(slugs.values())) != len(slugs):  # never with real data; codes keep slugs unique anyway
         slugs = {code: f"{slug}-{code}" for code, slug in slugs.items()}
     order = sorted(pages, key=lambda code: fold_vietnamese(units[code].province_short))
-    return tuple(ProvinceDirectory(code, units[code].province_name, units[code].province_short, slugs[code], tuple(pages[code]),
-                                   tuple(former[code])) for code in order)
+    return tuple(
+        ProvinceDirectory(
+            code,
+            units[code].province_name,
+            units[code].province_short,
+            slugs[code],
+            tuple(pages[code]),
+            tuple(former[code]),
+        )
+        for code in order
+    )

@@ -103,13 +103,18 @@ class Portal:
 # From the facts file. The provincial portal is shown only on pages of that province.
 PORTALS: tuple[Portal, ...] = (
     Portal(
-        "Cổng Dịch vụ công quốc gia", "National Public Service Portal", "https://dichvucong.gov.vn", "confirmed",
+        "Cổng Dịch vụ công quốc gia",
+        "National Public Service Portal",
+        "https://dichvucong.gov.vn",
+        "confirmed",
         "Nộp hồ sơ, theo dõi hồ sơ, nộp phí trực tuyến. Đăng nhập bằng tài khoản VNeID.",
         "File and track applications, pay fees online. Log in with your VNeID account.",
     ),
     Portal(
-        "Cổng Dịch vụ công tỉnh Đồng Nai", "Đồng Nai Province Public Service Portal",
-        "https://dichvucong.dongnai.gov.vn", "reported",
+        "Cổng Dịch vụ công tỉnh Đồng Nai",
+        "Đồng Nai Province Public Service Portal",
+        "https://dichvucong.dongnai.gov.vn",
+        "reported",
         "Địa chỉ này chưa được kiểm tra lại sau khi hợp nhất tỉnh (7/2025).",
         "This address has not been re-checked since the provinces merged (7/2025).",
         province_code="75",
@@ -139,8 +144,12 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
         data = YamlMap()
     if not isinstance(data, dict):
         raise ContentError(
-            path, "dòng 2 / line 2", "phần khai báo phải là các dòng «tên: giá trị».", "xem mẫu ở một tệp phường khác.",
-            "the front matter must be 'name: value' lines.", "see another ward file for the pattern.",
+            path,
+            "dòng 2 / line 2",
+            "phần khai báo phải là các dòng «tên: giá trị».",
+            "xem mẫu ở một tệp phường khác.",
+            "the front matter must be 'name: value' lines.",
+            "see another ward file for the pattern.",
         )
     return data, text[match.end():], match.group(0).count("\n") + 1
 
@@ -199,10 +208,12 @@ def parse_checked(value: object, path: str, where: str, today: date) -> date:
         )
     if checked > today:
         raise ContentError(
-            path, where,
+            path,
+            where,
             f"ngày kiểm tra {checked.isoformat()} ở tương lai (hôm nay ở Việt Nam là {today.isoformat()}).",
             "ghi ngày bạn đã thật sự kiểm tra kênh này.",
-            f"the checked date {checked.isoformat()} is in the future (today in Việt Nam is {today.isoformat()}).",
+            f"the checked date {checked.isoformat()} is in the future (today in Việt Nam is "
+            f"{today.isoformat()}).",
             "write the date you actually checked this channel.",
         )
     return checked
@@ -212,7 +223,12 @@ def _text(value: object, path: str, where: str, field_vi: str, field_en: str, re
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ContentError(
-                path, where, f"thiếu {field_vi}.", f"thêm {field_vi}.", f"{field_en} is missing.", f"add the {field_en}.",
+                path,
+                where,
+                f"thiếu {field_vi}.",
+                f"thêm {field_vi}.",
+                f"{field_en} is missing.",
+                f"add the {field_en}.",
             )
         return None
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
@@ -231,11 +247,14 @@ def _text(value: object, path: str, where: str, field_vi: str, field_en: str, re
 
 def _url_error(path: str, where: str, url: str, reason_vi: str, reason_en: str) -> ContentError:
     return ContentError(
-        path, where,
+        path,
+        where,
         f"không dùng được địa chỉ {url}: {reason_vi}",
-        "chỉ ghi địa chỉ chính thức (https, tên miền trong handbook/domains.py). Nếu chưa có, bỏ trống và để trạng thái unverified.",
+        "chỉ ghi địa chỉ chính thức (https, tên miền trong handbook/domains.py). Nếu chưa có, bỏ trống và để "
+        "trạng thái unverified.",
         f"the address {url} cannot be used: {reason_en}",
-        "use only official addresses (https, a domain listed in handbook/domains.py). If unknown, leave it out.",
+        "use only official addresses (https, a domain listed in handbook/domains.py). If unknown, leave it "
+        "out.",
     )
 
 
@@ -338,25 +357,33 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
         rejection = url_rejection(source)
         if rejection is not None:
             raise ContentError(
-                path, at("source"),
+                path,
+                at("source"),
                 f"không dùng được địa chỉ nguồn {source}: {rejection.vi}",
                 "ghi tên văn bản hoặc bài báo (ví dụ «Báo Đồng Nai, 28/10/2022») thay cho đường dẫn.",
                 f"the source address {source} cannot be used: {rejection.en}",
-                "write the name of the document or article (e.g. 'Báo Đồng Nai, 28/10/2022') instead of a link.",
+                "write the name of the document or article (e.g. 'Báo Đồng Nai, 28/10/2022') instead of a "
+                "link.",
             )
     if "checked" not in raw:
         raise ContentError(
-            path, at("checked"), "thiếu ngày kiểm tra (checked).",
+            path,
+            at("checked"),
+            "thiếu ngày kiểm tra (checked).",
             "thêm dòng checked: 2025-07-01 (ngày bạn kiểm tra kênh này).",
-            "the checked date is missing.", "add a line checked: 2025-07-01 (the date you checked this channel).",
+            "the checked date is missing.",
+            "add a line checked: 2025-07-01 (the date you checked this channel).",
         )
     checked = parse_checked(raw.get("checked"), path, at("checked"), today)
     name = _text(raw.get("name"), path, at("name"), "tên (name)", "name", False)
     if name and ("://" in name or name.lower().startswith("www.")):
         raise ContentError(
-            path, at("name"), "tên kênh không được là một địa chỉ web.",
+            path,
+            at("name"),
+            "tên kênh không được là một địa chỉ web.",
             "ghi địa chỉ vào value; name chỉ là tên người dân nhìn thấy.",
-            "a channel name must not be a web address.", "put the address in value; name is only the name residents see.",
+            "a channel name must not be a web address.",
+            "put the address in value; name is only the name residents see.",
         )
     value_where = at("value")
     raw_value = raw.get("value")
@@ -366,8 +393,12 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
             value = parse_phone(raw_value).digits
         except PhoneError as error:
             raise ContentError(
-                path, value_where, f"số điện thoại sai: {error.problem_vi}", "ghi số đúng như trên văn bản của phường.",
-                f"invalid phone number: {error.problem_en}", "write the number as printed by the ward.",
+                path,
+                value_where,
+                f"số điện thoại sai: {error.problem_vi}",
+                "ghi số đúng như trên văn bản của phường.",
+                f"invalid phone number: {error.problem_en}",
+                "write the number as printed by the ward.",
             ) from error
     else:
         value = _text(raw_value, path, value_where, "giá trị (value)", "value", False)
@@ -375,10 +406,14 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
             value = _check_value(kind, value, path, value_where, raw.get("app_id"))
     if value is None and not (name and status == "unverified"):
         raise ContentError(
-            path, value_where, "thiếu giá trị (value) của kênh.",
-            "ghi địa chỉ, số điện thoại hoặc địa chỉ trụ sở. Nếu chỉ biết tên kênh, ghi name và status: unverified.",
+            path,
+            value_where,
+            "thiếu giá trị (value) của kênh.",
+            "ghi địa chỉ, số điện thoại hoặc địa chỉ trụ sở. Nếu chỉ biết tên kênh, ghi name và status: "
+            "unverified.",
             "the channel value is missing.",
-            "write the address, phone number or office address. If only the name is known, write name and status: unverified.",
+            "write the address, phone number or office address. If only the name is known, write name and "
+            "status: unverified.",
         )
     hours = _text(raw.get("hours"), path, at("hours"), "giờ làm việc (hours)", "opening hours",
                   kind == "office" and value is not None)
@@ -420,9 +455,12 @@ def _check_keys(meta: dict[str, Any], allowed: tuple[str, ...], label: str, en: 
         raise _unknown_key_error(label, _line(meta, str(key)), str(key), str(key), allowed)
     if "ward_code" not in meta:
         raise ContentError(
-            label, _where(_line(meta, "ward_code"), "ward_code"), "thiếu mã phường (ward_code).",
+            label,
+            _where(_line(meta, "ward_code"), "ward_code"),
+            "thiếu mã phường (ward_code).",
             'thêm dòng ward_code: "26098" (mã tra ở trang Danh bạ phường).',
-            "the ward code (ward_code) is missing.", 'add a line ward_code: "26098" (codes are on the Ward directory page).',
+            "the ward code (ward_code) is missing.",
+            'add a line ward_code: "26098" (codes are on the Ward directory page).',
         )
 
 
@@ -445,10 +483,13 @@ def _check_code(code: str, registry: Registry, label: str, line: int) -> None:
     former = registry.former_with_code(code)
     if known is not None:
         raise ContentError(
-            label, _where(line, "ward_code"),
-            f"mã {code} là {known.name}, {known.province_name}: ngoài phạm vi của sổ tay ({registry.scope.text}).",
+            label,
+            _where(line, "ward_code"),
+            f"mã {code} là {known.name}, {known.province_name}: ngoài phạm vi của sổ tay "
+            f"({registry.scope.text}).",
             "kiểm tra lại mã, hoặc đổi ward_scope trong docs/area.yml.",
-            f"code {code} is {known.name}, {known.province_name}: outside this handbook's scope ({registry.scope.text}).",
+            f"code {code} is {known.name}, {known.province_name}: outside this handbook's scope "
+            f"({registry.scope.text}).",
             "check the code, or change ward_scope in docs/area.yml.",
         )
     if former is not None:
@@ -493,8 +534,11 @@ def load_ward_file(path: Path, registry: Registry, today: date, label: str) -> W
     raw_channels = meta.get("channels") or []
     if not isinstance(raw_channels, list):
         raise ContentError(
-            label, _where(_line(meta, "channels"), "channels"), "channels phải là một danh sách, mỗi kênh bắt đầu bằng «- kind:».",
-            "xem mẫu ở tệp phường khác.", "channels must be a list, each channel starting with '- kind:'.",
+            label,
+            _where(_line(meta, "channels"), "channels"),
+            "channels phải là một danh sách, mỗi kênh bắt đầu bằng «- kind:».",
+            "xem mẫu ở tệp phường khác.",
+            "channels must be a list, each channel starting with '- kind:'.",
             "see another ward file for the pattern.",
         )
     channels = tuple(
@@ -505,7 +549,9 @@ def load_ward_file(path: Path, registry: Registry, today: date, label: str) -> W
     return WardFile(slug, code, channels, label, label.removesuffix(".md") + ".en.md")
 
 
-def load_ward_dir(wards_dir: Path, registry: Registry, today: date | None = None, prefix: str = "docs/wards") -> dict[str, WardFile]:
+def load_ward_dir(
+    wards_dir: Path, registry: Registry, today: date | None = None, prefix: str = "docs/wards"
+) -> dict[str, WardFile]:
     """Every ward file pair in ``wards_dir`` by slug; raise :class:`ContentErrors` listing every problem."""
     today = today or today_vn()
     errors: list[ContentError] = []
@@ -539,23 +585,29 @@ def load_ward_dir(wards_dir: Path, registry: Registry, today: date | None = None
         except ContentError as error:
             errors.append(error)
             continue
-        ward = wards.get(slug)
-        if ward is not None and ward.code != code:
+        existing = wards.get(slug)
+        if existing is not None and existing.code != code:
             errors.append(ContentError(
                 label, _where(_line(meta, "ward_code"), "ward_code"),
-                f"mã {code} khác mã {ward.code} trong {ward.path}.",
+                f"mã {code} khác mã {existing.code} trong {existing.path}.",
                 "hai tệp của một phường phải cùng ward_code.",
-                f"code {code} differs from code {ward.code} in {ward.path}.",
+                f"code {code} differs from code {existing.code} in {existing.path}.",
                 "both files of a ward must have the same ward_code.",
             ))
     en_slugs = {p.name.removesuffix(".en.md") for p in en_files}
     for slug in sorted(vi_slugs - en_slugs):
-        errors.append(ContentError(
-            f"{prefix}/{slug}.en.md", "tên tệp / file name", "thiếu tệp tiếng Anh của phường.",
-            f"chép {slug}.md thành {slug}.en.md, chỉ giữ dòng ward_code (và lời giới thiệu bằng tiếng Anh nếu có).",
-            "the ward's English file is missing.",
-            f"copy {slug}.md to {slug}.en.md and keep only the ward_code line (and English prose, if any).",
-        ))
+        errors.append(
+            ContentError(
+                f"{prefix}/{slug}.en.md",
+                "tên tệp / file name",
+                "thiếu tệp tiếng Anh của phường.",
+                f"chép {slug}.md thành {slug}.en.md, chỉ giữ dòng ward_code (và lời giới thiệu bằng tiếng "
+                "Anh nếu có).",
+                "the ward's English file is missing.",
+                f"copy {slug}.md to {slug}.en.md and keep only the ward_code line (and English prose, if "
+                "any).",
+            )
+        )
     errors.extend(_duplicates(list(wards.values())))
     if errors:
         raise ContentErrors(errors)
@@ -584,11 +636,16 @@ def _duplicates(wards: list[WardFile]) -> list[ContentError]:
             other = seen.setdefault(key, (ward, channel))
             if other[1] is not channel:
                 where_other = f"{other[0].path}, dòng / line {other[1].line}"
-                errors.append(ContentError(
-                    ward.path, f"dòng {channel.line} / line {channel.line}, channels ({channel.kind})",
-                    f"«{channel.value}» đã có ở {where_other}: một kênh, địa chỉ chỉ thuộc về một phường.",
-                    "kiểm tra xem có chép nhầm từ tệp khác không, và chỉ giữ ở phường đúng.",
-                    f"'{channel.value}' is already in {where_other}: a channel or address belongs to one ward only.",
-                    "check for a copy-paste mistake and keep it only in the right ward.",
-                ))
+                errors.append(
+                    ContentError(
+                        ward.path,
+                        f"dòng {channel.line} / line {channel.line}, channels ({channel.kind})",
+                        f"«{channel.value}» đã có ở {where_other}: "
+                        "một kênh, địa chỉ chỉ thuộc về một phường.",
+                        "kiểm tra xem có chép nhầm từ tệp khác không, và chỉ giữ ở phường đúng.",
+                        f"'{channel.value}' is already in {where_other}: a channel or address belongs to one "
+                        "ward only.",
+                        "check for a copy-paste mistake and keep it only in the right ward.",
+                    )
+                )
     return errors

@@ -77,7 +77,9 @@ def minimal_project(destination: Path, files: dict[str, bytes], source: Path = R
         if name in files:
             target.write_bytes(files[name])
         else:
-            target.write_text(_delinked((docs / name).read_text(encoding="utf-8"), name, present), encoding="utf-8")
+            target.write_text(
+                _delinked((docs / name).read_text(encoding="utf-8"), name, present), encoding="utf-8"
+            )
     for name in DATA_FILES:
         if name not in files and (docs / name).is_file():
             shutil.copy(docs / name, destination / "docs" / name)
@@ -159,7 +161,8 @@ def _memory_cache_class() -> type:
 
 
 def run_build(project: Path, site_dir: Path) -> tuple[bool, str, str]:
-    """The strict MkDocs build of ``project`` in this process: (passed, its log, a traceback if it crashed)."""
+    """The strict MkDocs build of ``project`` in this process: (passed, its log, a traceback if it \
+crashed)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException

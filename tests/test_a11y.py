@@ -80,7 +80,9 @@ def test_axe_core_is_the_pinned_version() -> None:
 @pytest.mark.parametrize("width", VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_axe_finds_nothing(tab: object, base_url: str, page_type: str, lang: str, width: str, scheme: str) -> None:
+def test_axe_finds_nothing(
+    tab: object, base_url: str, page_type: str, lang: str, width: str, scheme: str
+) -> None:
     # bypass_csp: the page's policy (script-src 'self') would block the injected axe script itself.
     page = tab(VIEWPORTS[width], color_scheme=scheme, bypass_csp=True)
     url = base_url + LANGUAGES[lang] + PAGE_TYPES[page_type]
@@ -92,7 +94,8 @@ def test_axe_finds_nothing(tab: object, base_url: str, page_type: str, lang: str
     result = run_axe(page)
     assert result["passes"] > 10, "axe checked almost nothing: was it injected into the page?"
     report = "\n".join(
-        f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in result["violations"]
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in result["violations"]
     )
     assert result["violations"] == [], f"axe {result['version']} on {url} ({width} px, {scheme}):\n{report}"
 
@@ -100,14 +103,20 @@ def test_axe_finds_nothing(tab: object, base_url: str, page_type: str, lang: str
 # ---- The accessibility statement ----------------------------------------------------------------
 
 STATEMENT = {
-    "vi": ("accessibility/index.html", "Tuyên bố về khả năng tiếp cận", "Nội dung: CC BY 4.0 · Mã nguồn: MIT"),
+    "vi": (
+        "accessibility/index.html",
+        "Tuyên bố về khả năng tiếp cận",
+        "Nội dung: CC BY 4.0 · Mã nguồn: MIT",
+    ),
     "en": ("en/accessibility/index.html", "Accessibility statement", "Content: CC BY 4.0 · Code: MIT"),
 }
 
 
 def site_pages(site: Path) -> list[Path]:
     """Every full page of the site (pages drawn with Material's layout, not bare redirects)."""
-    pages = [p for p in sorted(site.rglob("*.html")) if 'data-md-component="container"' in p.read_text("utf-8")]
+    pages = [
+        p for p in sorted(site.rglob("*.html")) if 'data-md-component="container"' in p.read_text("utf-8")
+    ]
     assert len(pages) > 20
     return pages
 
@@ -124,7 +133,9 @@ def test_every_page_footer_links_the_statement_in_its_language_and_shows_the_lic
             problems.append(f"{page.relative_to(site_dir)}: no footer link «{label}»")
             continue
         # 404 pages link from the site's root (they are served at any address).
-        resolved = (site_dir / links[0].lstrip("/") if links[0].startswith("/") else page.parent / links[0]).resolve()
+        resolved = (
+            site_dir / links[0].lstrip("/") if links[0].startswith("/") else page.parent / links[0]
+        ).resolve()
         if resolved.is_dir():
             resolved = resolved / "index.html"
         if resolved != (site_dir / target).resolve():
@@ -154,10 +165,51 @@ def test_statement_is_in_no_navigation(site_dir: Path) -> None:
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Words that mark a bold phrase in a Vietnamese page as English (names such as "App Store" are not).
-ENGLISH_WORDS = {"the", "and", "of", "to", "your", "this", "with", "for", "open", "tap", "log", "sign", "in",
-                 "install", "get", "send", "next", "continue", "pay", "request", "pull", "edit", "page", "yes", "no",
-                 "file", "files", "changed", "changes", "commit", "propose", "create", "fork", "repository",
-                 "branch", "directly", "new", "save", "add", "search", "settings", "download", "update"}
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "your",
+    "this",
+    "with",
+    "for",
+    "open",
+    "tap",
+    "log",
+    "sign",
+    "in",
+    "install",
+    "get",
+    "send",
+    "next",
+    "continue",
+    "pay",
+    "request",
+    "pull",
+    "edit",
+    "page",
+    "yes",
+    "no",
+    "file",
+    "files",
+    "changed",
+    "changes",
+    "commit",
+    "propose",
+    "create",
+    "fork",
+    "repository",
+    "branch",
+    "directly",
+    "new",
+    "save",
+    "add",
+    "search",
+    "settings",
+    "download",
+    "update",
+}
 
 
 class LanguageParts(HTMLParser):
@@ -206,7 +258,8 @@ def parts(page: Path) -> LanguageParts:
 
 
 def test_vietnamese_words_in_english_pages_carry_lang_vi(site_dir: Path) -> None:
-    """A Vietnamese button or field name in bold (or emphasis) in an English page is read with a Vietnamese voice."""
+    """A Vietnamese button or field name in bold (or emphasis) in an English page is read with a Vietnamese \
+voice."""
     english = [p for p in site_pages(site_dir) if p.relative_to(site_dir).parts[0] == "en"]
     assert len(english) > 10
     problems = []
@@ -219,7 +272,9 @@ def test_vietnamese_words_in_english_pages_carry_lang_vi(site_dir: Path) -> None
         for name, lang, value in found.attributes:
             words = value.split()
             if sum(bool(VIETNAMESE.search(word)) for word in words) * 2 > len(words) and lang != "vi":
-                problems.append(f"{page.relative_to(site_dir)}: {name}=«{value}» is Vietnamese in an English page")
+                problems.append(
+                    f"{page.relative_to(site_dir)}: {name}=«{value}» is Vietnamese in an English page"
+                )
     assert problems == [], "\n".join(sorted(set(problems)))
 
 
@@ -236,8 +291,15 @@ def test_english_phrases_in_vietnamese_pages_carry_lang_en(site_dir: Path) -> No
                 problems.append(f"{page.relative_to(site_dir)}: <{tag}>{text}</{tag}> needs lang=en")
         for name, lang, value in found.attributes:
             words = re.findall(r"[a-z]+", value.lower())
-            if len(words) >= 2 and not VIETNAMESE.search(value) and ENGLISH_WORDS & set(words) and lang != "en":
-                problems.append(f"{page.relative_to(site_dir)}: {name}=«{value}» is English in a Vietnamese page")
+            if (
+                len(words) >= 2
+                and not VIETNAMESE.search(value)
+                and ENGLISH_WORDS & set(words)
+                and lang != "en"
+            ):
+                problems.append(
+                    f"{page.relative_to(site_dir)}: {name}=«{value}» is English in a Vietnamese page"
+                )
     assert problems == [], "\n".join(sorted(set(problems)))
 
 
@@ -251,7 +313,9 @@ def test_reading_tools_name_their_buttons_in_the_page_language(site_dir: Path) -
 # ---- Without JavaScript -----------------------------------------------------------------------------
 
 
-def test_home_content_navigation_and_language_switch_work_without_javascript(tab: object, base_url: str) -> None:
+def test_home_content_navigation_and_language_switch_work_without_javascript(
+    tab: object, base_url: str
+) -> None:
     page = tab(PHONE, java_script_enabled=False)
     page.goto(base_url)
     assert page.get_by_role("heading", level=1).first.is_visible()
@@ -297,7 +361,8 @@ def test_ward_directory_lists_every_ward_without_javascript(tab: object, base_ur
 @pytest.mark.parametrize("width", VIEWPORTS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_keyboard_focus_is_always_visible(tab: object, base_url: str, width: str, scheme: str) -> None:
-    """Tab through a guide: every stop is a visible element with a ring of at least 2 px, 3:1 on its background.
+    """Tab through a guide: every stop is a visible element with a ring of at least 2 px, 3:1 on its \
+background.
 
     Known limit (Material): below 1220 px the closed drawer's links still take the focus off screen.
     """
@@ -317,13 +382,17 @@ def test_keyboard_focus_is_always_visible(tab: object, base_url: str, width: str
                  // backgrounds from the page down to the parent, then compare (WCAG 1.4.11: 3:1).
                  const rgba = c => (c.match(/[0-9.]+/g) || []).map(Number).concat([1]).slice(0, 4);
                  const layers = [];
-                 for (let a = e.parentElement; a; a = a.parentElement) layers.push(rgba(getComputedStyle(a).backgroundColor));
+                 for (let a = e.parentElement; a; a = a.parentElement) \
+layers.push(rgba(getComputedStyle(a).backgroundColor));
                  let bg = [255, 255, 255];
                  for (const [r2, g, b, alpha] of layers.reverse()) {
-                   if (alpha > 0) bg = [r2 * alpha + bg[0] * (1 - alpha), g * alpha + bg[1] * (1 - alpha), b * alpha + bg[2] * (1 - alpha)];
+                   if (alpha > 0) bg = [r2 * alpha + bg[0] * (1 - alpha), g * alpha + bg[1] * (1 - alpha), \
+b * alpha + bg[2] * (1 - alpha)];
                  }
-                 const lum = ([r2, g, b]) => [r2, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-                                              .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                 const lum = ([r2, g, b]) => [r2, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / \
+12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                                              .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], \
+0);
                  const [l1, l2] = [lum(rgba(s.outlineColor)), lum(bg)].sort((x, y) => y - x);
                  return {what: e.tagName + '.' + (typeof e.className === 'string' ? e.className : '') + ' '
                                + (e.textContent || '').trim().slice(0, 30),
@@ -336,7 +405,9 @@ def test_keyboard_focus_is_always_visible(tab: object, base_url: str, width: str
             break
         seen.append(focused["what"])
         assert focused["style"] not in ("none", "hidden") and focused["width"] >= 2, focused
-        assert focused["area"] > 0 and focused["visibility"] == "visible", f"focus on something invisible: {focused}"
+        assert focused["area"] > 0 and focused["visibility"] == "visible", (
+            f"focus on something invisible: {focused}"
+        )
         assert focused["contrast"] >= 3, f"focus ring hard to see on its background: {focused}"
     assert any("hb-textsize__button" in what for what in seen), seen
 
@@ -362,8 +433,14 @@ def test_abbreviations_are_written_out_on_touch_screens(tab: object, base_url: s
 def test_controls_are_shown_without_hovering_on_a_phone(tab: object, base_url: str, lang: str) -> None:
     page = tab(PHONE)
     page.goto(base_url + LANGUAGES[lang] + "guides/dong-tien-dien/")
-    for selector in (".hb-lang__link", "label.md-header__button[for='__drawer']", "label.md-header__button[for='__search']",
-                     ".hb-textsize__button", "[data-hb-listen-start]", ".tabbed-labels > label"):
+    for selector in (
+        ".hb-lang__link",
+        "label.md-header__button[for='__drawer']",
+        "label.md-header__button[for='__search']",
+        ".hb-textsize__button",
+        "[data-hb-listen-start]",
+        ".tabbed-labels > label",
+    ):
         control = page.locator(selector).first
         assert control.is_visible(), selector
         opacity = control.evaluate("e => parseFloat(getComputedStyle(e).opacity)")

@@ -1,8 +1,12 @@
-"""The province as data (docs/area.yml placeholders) and reporting a mistake without GitHub (extra.report_contact).
+"""The province as data (docs/area.yml placeholders) and reporting a mistake without GitHub \
+(extra.report_contact).
 
-Rules are tested on their own (handbook/placeholders.py, handbook/report_contact.py, handbook/area.py); then ONE
-temporary copy of the project is built with the province renamed to "thành phố" AND a team contact set, and read
-as a resident would (the built HTML, and in Chromium at 360 px). The real build (no contact) is the "not set" case.
+Rules are tested on their own (handbook/placeholders.py, handbook/report_contact.py, handbook/area.py); \
+then ONE
+temporary copy of the project is built with the province renamed to "thành phố" AND a team contact set, and \
+read
+as a resident would (the built HTML, and in Chromium at 360 px). The real build (no contact) is the "not \
+set" case.
 """
 
 from __future__ import annotations
@@ -45,7 +49,10 @@ def test_placeholders_are_filled_from_the_area_file_in_the_page_language() -> No
 
 def test_an_escaped_placeholder_is_shown_as_written_and_ordinary_braces_are_left_alone() -> None:
     values = {"province": "tỉnh Đồng Nai"}
-    assert fill("Viết \\{{ province }} để ra {{ province }}.", values) == "Viết {{ province }} để ra tỉnh Đồng Nai."
+    assert (
+        fill("Viết \\{{ province }} để ra {{ province }}.", values)
+        == "Viết {{ province }} để ra tỉnh Đồng Nai."
+    )
     for text in ("## Bước 1 {#buoc-1}", "**Gửi**{lang=vi}", "{ .hb-review }", "a { b }"):
         assert fill(text, values) == text
         assert unknown_placeholders(text, values, "docs/x.md") == []
@@ -98,14 +105,26 @@ def test_contact_numbers_are_checked_like_ward_hotlines() -> None:
     assert "facebook" in raised.value.problem_vi and "email, phone, zalo" in raised.value.fix_en
 
 
-@pytest.mark.parametrize("email", ["nhom@", "nhom at example.org", "Nhóm <nhom@example.org>",
-                                   "a@example.org, b@example.org", "a@example.org?cc=x@evil.example", "a@localhost"])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "nhom@",
+        "nhom at example.org",
+        "Nhóm <nhom@example.org>",
+        "a@example.org, b@example.org",
+        "a@example.org?cc=x@evil.example",
+        "a@localhost",
+    ],
+)
 def test_a_bad_email_is_refused_in_both_languages(email: str) -> None:
     with pytest.raises(ContentError) as raised:
         parse_report_contact({"email": email})
     error = raised.value
     assert error.where == "extra.report_contact.email"
-    assert "không phải một địa chỉ thư điện tử" in error.problem_vi and "is not an e-mail address" in error.problem_en
+    assert (
+        "không phải một địa chỉ thư điện tử" in error.problem_vi
+        and "is not an e-mail address" in error.problem_en
+    )
 
 
 def test_mailto_encodes_subject_and_body() -> None:
@@ -126,8 +145,12 @@ def test_without_the_setting_no_page_has_a_contact_link(site_dir: Path) -> None:
 def test_a_bad_email_in_mkdocs_yml_stops_the_build_with_a_clear_message(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace(
-        "  ward_scope: long-khanh", "  report_contact:\n    email: nhom.so.tay@\n  ward_scope: long-khanh"), "utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  ward_scope: long-khanh", "  report_contact:\n    email: nhom.so.tay@\n  ward_scope: long-khanh"
+        ),
+        "utf-8",
+    )
     result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
@@ -146,13 +169,17 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
     area = project / "docs" / "area.yml"
     text = area.read_text("utf-8")
-    renamed = text.replace("  kind:\n    vi: tỉnh\n    en: province\n", "  kind:\n    vi: thành phố\n    en: city\n")
+    renamed = text.replace(
+        "  kind:\n    vi: tỉnh\n    en: province\n", "  kind:\n    vi: thành phố\n    en: city\n"
+    )
     assert renamed.count("\n") == text.count("\n") and renamed != text  # a one-line change (two languages)
     area.write_text(renamed, "utf-8")
     config = project / "mkdocs.yml"
     contact = "  report_contact:\n" + "".join(f'    {key}: "{value}"\n' for key, value in CONTACT.items())
-    config.write_text(config.read_text("utf-8").replace("  ward_scope: long-khanh", contact + "  ward_scope: long-khanh"),
-                      "utf-8")
+    config.write_text(
+        config.read_text("utf-8").replace("  ward_scope: long-khanh", contact + "  ward_scope: long-khanh"),
+        "utf-8",
+    )
     site = tmp_path_factory.mktemp("renamed-site")
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -171,7 +198,10 @@ def test_renaming_the_province_rebuilds_every_mention(renamed_site: Path) -> Non
     assert "Đồng Nai city" in text_of((renamed_site / "en" / "index.html").read_text("utf-8"))
     ward = text_of((renamed_site / "wards" / "bao-vinh" / "index.html").read_text("utf-8"))
     assert "Phường Bảo Vinh, Thành phố Đồng Nai" in ward
-    assert "Tổng đài dịch vụ công thành phố Đồng Nai" in ward and "Cổng hành chính công thành phố Đồng Nai" in ward
+    assert (
+        "Tổng đài dịch vụ công thành phố Đồng Nai" in ward
+        and "Cổng hành chính công thành phố Đồng Nai" in ward
+    )
     guide = (renamed_site / "guides" / "nop-ho-so-truc-tuyen" / "index.html").read_text("utf-8")
     assert "Chọn <strong>Thành phố Đồng Nai</strong>" in guide
     summary = re.search(r'<meta name="description" content="([^"]*)"',

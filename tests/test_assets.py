@@ -57,7 +57,9 @@ def test_each_page_loads_one_stylesheet_and_one_script_of_ours(site_dir: Path, p
     html = (site_dir / page).read_text(encoding="utf-8")
     head = html[:html.index("</head>")]
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
-    assert len(sheets) == 1 and re.search(r"assets/stylesheets/handbook\.[0-9a-f]{8}\.min\.css$", sheets[0]), sheets
+    assert len(sheets) == 1 and re.search(
+        r"assets/stylesheets/handbook\.[0-9a-f]{8}\.min\.css$", sheets[0]
+    ), sheets
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert re.search(r"assets/javascripts/handbook\.[0-9a-f]{8}\.min\.js$", scripts[0]), scripts
     assert scripts[0] in head, "the project's script runs in <head> (text size before the first paint)"
@@ -162,7 +164,9 @@ def test_each_language_has_a_manifest_for_the_home_screen(site_dir: Path, lang: 
             assert icon["sizes"] == f"{width}x{height}", icon
             sizes[(width, icon["purpose"])] = path.name
         else:
-            assert icon["type"] == "image/svg+xml" and path.read_text(encoding="utf-8").lstrip().startswith("<svg")
+            assert icon["type"] == "image/svg+xml" and path.read_text(encoding="utf-8").lstrip().startswith(
+                "<svg"
+            )
     assert {(192, "any"), (512, "any"), (512, "maskable")} <= set(sizes)
     assert len(ICONS) == len(sizes)
     # Every page of the language links to this manifest, with the site's colour.

@@ -14,7 +14,9 @@ def load_and_watch(page: object, url: str) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     console_errors: list[str] = []
     origin = url.split("/", 3)[:3]
-    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: console_errors.append(message.text) if message.type == "error" else None
+    )
     page.on("pageerror", lambda error: console_errors.append(str(error)))
 
     def check_response(response: object) -> None:
@@ -32,7 +34,9 @@ def load_and_watch(page: object, url: str) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("path", ["", "about/", "en/", "en/about/", "guides/", "en/wards/"])
-def test_page_loads_only_from_its_own_site_without_errors(phone_page: object, base_url: str, path: str) -> None:
+def test_page_loads_only_from_its_own_site_without_errors(
+    phone_page: object, base_url: str, path: str
+) -> None:
     problems, console_errors = load_and_watch(phone_page, base_url + path)
     assert problems == []
     assert console_errors == []

@@ -71,7 +71,10 @@ def test_new_guide_builds_strictly_in_both_languages(
     assert code == 0, err
     assert "docs/guides/dang-ky-tam-tru.md" in out and "docs/guides/dang-ky-tam-tru.en.md" in out
     vi, en = project / "docs/guides/dang-ky-tam-tru.md", project / "docs/guides/dang-ky-tam-tru.en.md"
-    for path, title in ((vi, "Đăng ký tạm trú trực tuyến: từng bước"), (en, "Register temporary residence online")):
+    for path, title in (
+        (vi, "Đăng ký tạm trú trực tuyến: từng bước"),
+        (en, "Register temporary residence online"),
+    ):
         meta = front_matter(path)
         assert meta["title"] == title
         assert meta["category"] == "public-services"
@@ -105,7 +108,9 @@ def test_new_guide_builds_strictly_in_both_languages(
     assert cli(capsys, project, "check")[0] == 0
 
 
-def test_new_guide_refuses_a_bad_name_and_an_existing_guide(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_guide_refuses_a_bad_name_and_an_existing_guide(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = cli(capsys, project, "new-guide", "Đăng ký", "--title-vi", "A", "--title-en", "B",
                        "--category", "payments")
     assert code == 1
@@ -118,7 +123,9 @@ def test_new_guide_refuses_a_bad_name_and_an_existing_guide(project: Path, capsy
 
 
 def test_scripts_handbook_runs_through_the_project_virtualenv() -> None:
-    result = subprocess.run([str(ROOT / "scripts/handbook"), "--help"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(ROOT / "scripts/handbook"), "--help"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     for command in ("check", "new-guide", "ward-channel", "translations", "review"):
         assert command in result.stdout
@@ -154,9 +161,23 @@ def test_ward_channel_adds_then_replaces_a_hotline_keeping_comments(
     assert cli(capsys, project, "check")[0] == 0
 
 
-def test_ward_channel_fills_in_a_channel_known_only_by_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = cli(capsys, project, "ward-channel", "bao-vinh", "fanpage", "https://www.facebook.com/example.page",
-                       "--name", "BaoQuang24/7", "--source", "Báo Đồng Nai, 28/10/2022", "--status", "reported")
+def test_ward_channel_fills_in_a_channel_known_only_by_name(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(
+        capsys,
+        project,
+        "ward-channel",
+        "bao-vinh",
+        "fanpage",
+        "https://www.facebook.com/example.page",
+        "--name",
+        "BaoQuang24/7",
+        "--source",
+        "Báo Đồng Nai, 28/10/2022",
+        "--status",
+        "reported",
+    )
     assert code == 0, err
     channels = front_matter(project / "docs/wards/bao-vinh.md")["channels"]
     fanpage = next(c for c in channels if c.get("name") == "BaoQuang24/7")
@@ -166,7 +187,9 @@ def test_ward_channel_fills_in_a_channel_known_only_by_name(project: Path, capsy
     assert fanpage["former_unit"] == "Xã Bảo Quang"  # what was there stays
 
 
-def test_ward_channel_creates_the_files_of_a_ward_that_has_none(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ward_channel_creates_the_files_of_a_ward_that_has_none(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("hang-gon.md", "hang-gon.en.md"):
         (project / "docs/wards" / name).unlink()  # the build then draws the page from the registry alone
     assert cli(capsys, project, "check")[0] == 0
@@ -180,17 +203,23 @@ def test_ward_channel_creates_the_files_of_a_ward_that_has_none(project: Path, c
     assert cli(capsys, project, "check")[0] == 0
 
 
-def test_ward_channel_rejects_a_wrong_number_and_leaves_the_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ward_channel_rejects_a_wrong_number_and_leaves_the_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ward = project / "docs/wards/long-khanh.md"
     before = ward.read_text(encoding="utf-8")
     code, _, err = cli(capsys, project, "ward-channel", "long-khanh", "hotline", "0251388",
                        "--source", "Tờ rơi", "--status", "confirmed")
     assert code == 1
-    assert_bilingual(err, "docs/wards/long-khanh.md", "channels[1].value", "0251388", "số điện thoại", "phone number")
+    assert_bilingual(
+        err, "docs/wards/long-khanh.md", "channels[1].value", "0251388", "số điện thoại", "phone number"
+    )
     assert ward.read_text(encoding="utf-8") == before
 
 
-def test_ward_channel_points_an_old_ward_name_to_the_new_ward(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ward_channel_points_an_old_ward_name_to_the_new_ward(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = cli(capsys, project, "ward-channel", "xuan-an", "hotline", "19001006",
                        "--source", "Tờ rơi", "--status", "confirmed")
     assert code == 1
@@ -228,7 +257,11 @@ def test_translations_marks_a_vietnamese_page_edited_after_its_translation(
 
     code, out, _ = cli(capsys, project, "translations")
     assert code == 0
-    lines = {line.split()[1]: line for line in out.splitlines() if line.startswith(("translated", "missing", "outdated"))}
+    lines = {
+        line.split()[1]: line
+        for line in out.splitlines()
+        if line.startswith(("translated", "missing", "outdated"))
+    }
     assert lines["docs/about/index.md"].startswith("outdated")
     assert "02/04/2026" in lines["docs/about/index.md"] and "1 March 2026" in lines["docs/about/index.md"]
     assert lines["docs/guides/dong-tien-nuoc.md"].startswith("missing")
@@ -259,7 +292,12 @@ def test_review_lists_an_overdue_guide_and_a_stale_ward_channel(
 ) -> None:
     for name in ("dong-tien-dien.md", "dong-tien-dien.en.md"):
         path = project / "docs/guides" / name
-        text = re.sub(r"^last_reviewed: .*$", "last_reviewed: 2025-01-10", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        text = re.sub(
+            r"^last_reviewed: .*$",
+            "last_reviewed: 2025-01-10",
+            path.read_text(encoding="utf-8"),
+            flags=re.MULTILINE,
+        )
         text = re.sub(r"^next_review: .*$", "next_review: 2025-07-10", text, flags=re.MULTILINE)
         path.write_text(text, encoding="utf-8")
     code, out, err = cli(capsys, project, "--today", "2026-12-01", "review")
@@ -297,7 +335,10 @@ def test_check_reports_broken_front_matter(project: Path, capsys: pytest.Capture
 
 def test_check_reports_a_guide_without_its_summary(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = project / "docs/guides/dong-tien-dien.md"
-    path.write_text(re.sub(r"^summary:.*\n", "", path.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE), encoding="utf-8")
+    path.write_text(
+        re.sub(r"^summary:.*\n", "", path.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE),
+        encoding="utf-8",
+    )
     code, _, err = cli(capsys, project, "check")
     assert code == 1
     assert_bilingual(err, "docs/guides/dong-tien-dien.md", "'summary'", "summary: ...")
@@ -333,11 +374,15 @@ def test_check_reports_unsafe_html(project: Path, capsys: pytest.CaptureFixture[
     assert_bilingual(err, "docs/index.md", f"line {line}", "<script>")
 
 
-def test_check_reports_a_missing_page_and_a_missing_section(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_a_missing_page_and_a_missing_section(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = project / "docs/index.en.md"
-    path.write_text(path.read_text(encoding="utf-8")
-                    + "\nSee [a page](guides/no-such-guide.md) and [a step](guides/dong-tien-dien.md#buoc-99).\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "\nSee [a page](guides/no-such-guide.md) and [a step](guides/dong-tien-dien.md#buoc-99).\n",
+        encoding="utf-8",
+    )
     line = len(path.read_text(encoding="utf-8").splitlines())
     code, _, err = cli(capsys, project, "check")
     assert code == 1

@@ -1,4 +1,5 @@
-"""Issue 13, property-based: mutate the REAL ward and guide files and run both ``check`` and the build on each.
+"""Issue 13, property-based: mutate the REAL ward and guide files and run both ``check`` and the build on \
+each.
 
 Mutations an editor makes without meaning to: dates (real or impossible), encodings (Windows-1258), a
 byte-order mark, duplicate keys, decomposed Unicode, quoting and unquoting, line endings, channel addresses
@@ -56,7 +57,9 @@ valid_phones = st.one_of(
     st.builds(lambda p, r: p + r, st.sampled_from(sorted(MOBILE_PREFIXES)), _digits(7)),
     st.sampled_from(sorted(AREA_CODES)).flatmap(lambda code: _digits(11 - len(code)).map(lambda r: code + r)),
     st.sampled_from(sorted(SHORT_CODES)),
-    st.builds(lambda p, r: p + r, st.sampled_from(["1800", "1900"]), st.sampled_from([4, 6]).flatmap(_digits)),
+    st.builds(
+        lambda p, r: p + r, st.sampled_from(["1800", "1900"]), st.sampled_from([4, 6]).flatmap(_digits)
+    ),
 )
 
 
@@ -82,7 +85,9 @@ def written_phone(draw: st.DrawFn) -> tuple[str, bool | None]:
 @st.composite
 def channel_address(draw: st.DrawFn) -> tuple[str, str, bool]:
     """(kind, address, valid by construction)."""
-    name = draw(st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=5, max_size=20))
+    name = draw(
+        st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=5, max_size=20)
+    )
     oa = draw(_digits(draw(st.integers(16, 19))).filter(lambda d: d[0] != "0"))  # OA ids are long numbers
     phone = draw(valid_phones.filter(lambda d: d.startswith("0") and len(d) == 10))
     return draw(st.sampled_from([
@@ -111,7 +116,11 @@ def _front_lines(text: str) -> tuple[list[str], int]:
 
 
 def _scalar_lines(lines: list[str], end: int) -> list[int]:
-    return [i for i in range(1, end) if re.match(r"^\s*(- )?[a-z_]+: \S", lines[i]) and not lines[i].lstrip().startswith("#")]
+    return [
+        i
+        for i in range(1, end)
+        if re.match(r"^\s*(- )?[a-z_]+: \S", lines[i]) and not lines[i].lstrip().startswith("#")
+    ]
 
 
 def _insert_channel(text: str, channel: str) -> str:
@@ -137,7 +146,13 @@ def mutation(draw: st.DrawFn, text: str, ward: bool) -> tuple[str, bytes, bool |
         return kind, text.replace("\n", "\r\n").encode(), True
     if kind == "mixed-endings":
         chosen = draw(st.sets(st.integers(0, len(lines) - 1)))
-        return kind, "\n".join(line + ("\r" if i in chosen and i < len(lines) - 1 else "") for i, line in enumerate(lines)).encode(), True
+        return (
+            kind,
+            "\n".join(
+                line + ("\r" if i in chosen and i < len(lines) - 1 else "") for i, line in enumerate(lines)
+            ).encode(),
+            True,
+        )
     if kind == "nfd-line":
         accented = [i for i, line in enumerate(lines) if unicodedata.normalize("NFD", line) != line]
         if not accented:
@@ -194,10 +209,18 @@ def mutation(draw: st.DrawFn, text: str, ward: bool) -> tuple[str, bytes, bool |
         return f"{kind}@{i + 1}", "\n".join(lines).encode(), None
     if kind == "phone":
         value, valid = draw(written_phone())
-        return f"{kind} {value}", _insert_channel(text, _CHANNEL.format(kind="hotline", value=value)).encode(), valid
+        return (
+            f"{kind} {value}",
+            _insert_channel(text, _CHANNEL.format(kind="hotline", value=value)).encode(),
+            valid,
+        )
     if kind == "address":
         channel_kind, url, valid = draw(channel_address())
-        return f"{kind} {url}", _insert_channel(text, _CHANNEL.format(kind=channel_kind, value=url)).encode(), valid
+        return (
+            f"{kind} {url}",
+            _insert_channel(text, _CHANNEL.format(kind=channel_kind, value=url)).encode(),
+            valid,
+        )
     if kind == "tel-link":
         value, valid = draw(written_phone())
         target = value.strip('"').replace(" ", "")
@@ -218,7 +241,10 @@ def _assert_one_case(name: str, what: str, data: bytes, valid: bool | None, coun
         outcome = check_and_build(project, folder / "site")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    context = f"{name} after {what}:\n--- check ---\n{outcome.check_text}\n--- build ---\n{outcome.build_text[-3000:]}"
+    context = (
+        f"{name} after {what}:\n--- check ---\n{outcome.check_text}\n--- build "
+        f"---\n{outcome.build_text[-3000:]}"
+    )
     assert not outcome.check_traceback, outcome.check_traceback
     assert not outcome.build_traceback and "Traceback" not in outcome.build_text, outcome.build_traceback
     assert outcome.agree, context
@@ -232,7 +258,9 @@ def _assert_one_case(name: str, what: str, data: bytes, valid: bool | None, coun
         return
     blocks = re.split(r"\n(?=docs/)", outcome.check_text.split("content error(s):\n", 1)[1])
     assert blocks[0].split("\n")[0] in outcome.build_text, context
-    assert all(block.startswith("docs/") and "[vi] Lỗi:" in block and "[en] Error:" in block for block in blocks), context
+    assert all(
+        block.startswith("docs/") and "[vi] Lỗi:" in block and "[en] Error:" in block for block in blocks
+    ), context
     label = f"docs/{name}"
     pair = label.removesuffix(".md").removesuffix(".en") + (".md" if label.endswith(".en.md") else ".en.md")
     named = [block for block in blocks if block.startswith((label, pair))]

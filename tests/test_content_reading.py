@@ -81,7 +81,9 @@ def test_yaml_keeps_what_the_editor_typed() -> None:
 
 def test_a_key_written_twice_is_refused_at_its_second_line() -> None:
     with pytest.raises(ContentError) as raised:
-        split_front_matter("---\nward_code: '26080'\nchannels: []\nchannels:\n  - kind: x\n---\n", "docs/wards/a.md")
+        split_front_matter(
+            "---\nward_code: '26080'\nchannels: []\nchannels:\n  - kind: x\n---\n", "docs/wards/a.md"
+        )
     error = raised.value
     assert error.where.startswith("dòng 4 / line 4") and "channels" in error.where
     assert "lines 3 and 4" in error.problem_en and "silently lost" in error.problem_en
@@ -105,7 +107,9 @@ def test_a_key_written_twice_inside_a_channel_is_refused() -> None:
     ("title: x\n\tsummary: y\n", 3, "Tab", "dấu cách"),
     ("title: x\nname: @phuong\n", 3, "special character", "ngoặc kép"),
 ])
-def test_yaml_mistakes_get_plain_hints_at_the_right_line(front: str, line: int, words_en: str, words_vi: str) -> None:
+def test_yaml_mistakes_get_plain_hints_at_the_right_line(
+    front: str, line: int, words_en: str, words_vi: str
+) -> None:
     with pytest.raises(ContentError) as raised:
         split_front_matter(f"---\n{front}---\nbody\n", "docs/a.md")
     text = bilingual(raised.value)
@@ -127,7 +131,9 @@ def test_unclosed_front_matter_is_named() -> None:
 def test_today_is_the_date_in_viet_nam() -> None:
     before_seven_utc = datetime.datetime(2026, 11, 29, 23, 30, tzinfo=datetime.UTC)  # 06:30 in Long Khánh
     assert today_vn(before_seven_utc) == datetime.date(2026, 11, 30)
-    assert today_vn(datetime.datetime(2026, 11, 30, 16, 59, tzinfo=datetime.UTC)) == datetime.date(2026, 11, 30)
+    assert today_vn(datetime.datetime(2026, 11, 30, 16, 59, tzinfo=datetime.UTC)) == datetime.date(
+        2026, 11, 30
+    )
     assert today_vn(datetime.datetime(2026, 11, 30, 17, 0, tzinfo=datetime.UTC)) == datetime.date(2026, 12, 1)
 
 
@@ -148,7 +154,11 @@ def test_an_impossible_date_in_a_guide_names_the_file_and_line(tmp_path: Path) -
     path.write_text(text.replace("last_reviewed: 2026-11-27", "last_reviewed: 2026-02-30"), encoding="utf-8")
     _, errors = load_guides(docs, project_languages(ROOT), today=TODAY)
     mine = [e for e in errors if e.file == "docs/guides/dong-tien-dien.md" and "last_reviewed" in e.where]
-    assert mine and mine[0].where.startswith(f"dòng {line} / line {line}") and "only 28 days" in bilingual(mine[0])
+    assert (
+        mine
+        and mine[0].where.startswith(f"dòng {line} / line {line}")
+        and "only 28 days" in bilingual(mine[0])
+    )
 
 
 def test_an_impossible_checked_date_in_a_ward_names_the_line(tmp_path: Path) -> None:
@@ -168,7 +178,10 @@ def test_checked_today_in_viet_nam_is_not_the_future(tmp_path: Path) -> None:
     wards = tmp_path / "wards"
     shutil.copytree(ROOT / "docs/wards", wards)
     path = wards / "bao-vinh.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("checked: 2022-10-28", "checked: 2026-12-01"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("checked: 2022-10-28", "checked: 2026-12-01"),
+        encoding="utf-8",
+    )
     load_ward_dir(wards, load_registry(), datetime.date(2026, 12, 1))  # 06:30 on 1 December in Việt Nam
     with pytest.raises(ContentErrors) as raised:
         load_ward_dir(wards, load_registry(), datetime.date(2026, 11, 30))
@@ -232,7 +245,9 @@ def test_a_paid_number_says_so_in_the_readers_language() -> None:
     assert parse_phone("1800 1091").shown("vi") == "1800 1091"
 
 
-@pytest.mark.parametrize("raw", ["0302345678", "0952345678", "02233888999", "0251 388 899", "116", "1901 1006", "abc"])
+@pytest.mark.parametrize(
+    "raw", ["0302345678", "0952345678", "02233888999", "0251 388 899", "116", "1901 1006", "abc"]
+)
 def test_numbers_outside_the_plan_are_refused(raw: str) -> None:
     with pytest.raises(PhoneError) as raised:
         parse_phone(raw)
@@ -254,25 +269,45 @@ def test_channel_addresses_of_the_right_shape(kind: str, url: str, app_id: str |
     assert channel_url_problem(kind, url, app_id) is None
 
 
-@pytest.mark.parametrize(("kind", "url", "app_id", "words"), [
-    ("fanpage", "https://www.facebook.com", None, "home page"),
-    ("fanpage", "https://www.facebook.com/", None, "home page"),
-    ("fanpage", "https://www.facebook.com/groups/123456789", None, "a group"),
-    ("fanpage", "https://web.facebook.com/BaoQuang247", None, "use www.facebook.com/…, e.g. https://www.facebook.com/BaoQuang247"),
-    ("fanpage", "https://m.facebook.com/BaoQuang247", None, "use www.facebook.com"),
-    ("fanpage", "https://fb.com/BaoQuang247", None, "use www.facebook.com"),
-    ("fanpage", "https://www.facebook.com/BaoQuang247/posts/123", None, "keep only the page name"),
-    ("fanpage", "https://www.facebook.com/BaoQuang247?mibextid=abc", None, "delete from the ?"),
-    ("zalo", "https://zalo.me/0912345678", None, "phone number"),
-    ("zalo", "https://zalo.me/84912345678", None, "phone number"),
-    ("zalo", "https://zalo.me/g/abcdef", None, "group"),
-    ("zalo", "https://zalo.me", None, "home page"),
-    ("zalo", "https://oa.zalo.me/home", None, "use https://zalo.me/<OA id>"),
-    ("app", "https://play.google.com/store/apps/details?id=vn.gov.example", None, "there is no app_id field"),
-    ("app", "https://play.google.com/store/apps/details?id=vn.gov.example", "vn.other", "the app_id field says"),
-    ("app", "https://play.google.com/store/search?q=vneid", "vn.gov.example", "does not name one app"),
-])
-def test_channel_addresses_of_the_wrong_shape_get_the_fix(kind: str, url: str, app_id: str | None, words: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "url", "app_id", "words"),
+    [
+        ("fanpage", "https://www.facebook.com", None, "home page"),
+        ("fanpage", "https://www.facebook.com/", None, "home page"),
+        ("fanpage", "https://www.facebook.com/groups/123456789", None, "a group"),
+        (
+            "fanpage",
+            "https://web.facebook.com/BaoQuang247",
+            None,
+            "use www.facebook.com/…, e.g. https://www.facebook.com/BaoQuang247",
+        ),
+        ("fanpage", "https://m.facebook.com/BaoQuang247", None, "use www.facebook.com"),
+        ("fanpage", "https://fb.com/BaoQuang247", None, "use www.facebook.com"),
+        ("fanpage", "https://www.facebook.com/BaoQuang247/posts/123", None, "keep only the page name"),
+        ("fanpage", "https://www.facebook.com/BaoQuang247?mibextid=abc", None, "delete from the ?"),
+        ("zalo", "https://zalo.me/0912345678", None, "phone number"),
+        ("zalo", "https://zalo.me/84912345678", None, "phone number"),
+        ("zalo", "https://zalo.me/g/abcdef", None, "group"),
+        ("zalo", "https://zalo.me", None, "home page"),
+        ("zalo", "https://oa.zalo.me/home", None, "use https://zalo.me/<OA id>"),
+        (
+            "app",
+            "https://play.google.com/store/apps/details?id=vn.gov.example",
+            None,
+            "there is no app_id field",
+        ),
+        (
+            "app",
+            "https://play.google.com/store/apps/details?id=vn.gov.example",
+            "vn.other",
+            "the app_id field says",
+        ),
+        ("app", "https://play.google.com/store/search?q=vneid", "vn.gov.example", "does not name one app"),
+    ],
+)
+def test_channel_addresses_of_the_wrong_shape_get_the_fix(
+    kind: str, url: str, app_id: str | None, words: str
+) -> None:
     problem = channel_url_problem(kind, url, app_id)
     assert problem is not None
     assert words in problem.en + " " + problem.fix_en and problem.vi and problem.fix_vi
@@ -285,7 +320,10 @@ def test_channel_addresses_of_the_wrong_shape_get_the_fix(kind: str, url: str, a
 def project(tmp_path: Path) -> Path:
     from agreement import minimal_project
 
-    return minimal_project(tmp_path / "project", {"guides/dong-tien-dien.md": (ROOT / "docs/guides/dong-tien-dien.md").read_bytes()})
+    return minimal_project(
+        tmp_path / "project",
+        {"guides/dong-tien-dien.md": (ROOT / "docs/guides/dong-tien-dien.md").read_bytes()},
+    )
 
 
 def _errors(project: Path) -> str:
@@ -308,7 +346,9 @@ def test_placeholders_fail(project: Path) -> None:
 
 def test_placeholders_shown_as_code_are_fine(project: Path) -> None:
     path = project / "docs/guides/dong-tien-dien.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nThay `[VIẾT: …]` bằng nội dung.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nThay `[VIẾT: …]` bằng nội dung.\n", encoding="utf-8"
+    )
     assert _errors(project) == ""
 
 
@@ -325,8 +365,16 @@ def test_images_over_the_limit_fail(project: Path) -> None:
     assert "docs/guides/anh.png (kích thước / size)" in text and "300 KB" in text and "nho.png" not in text
 
 
-@pytest.mark.parametrize(("link", "ok"), [("tel:abc-scam", False), ("tel:0912", False), ("tel:02513888999", True),
-                                          ("tel:1022", True), ("tel:+84912345678", True)])
+@pytest.mark.parametrize(
+    ("link", "ok"),
+    [
+        ("tel:abc-scam", False),
+        ("tel:0912", False),
+        ("tel:02513888999", True),
+        ("tel:1022", True),
+        ("tel:+84912345678", True),
+    ],
+)
 def test_tel_links_must_be_real_numbers(project: Path, link: str, ok: bool) -> None:
     path = project / "docs/guides/dong-tien-dien.md"
     path.write_text(path.read_text(encoding="utf-8") + f"\n[Gọi]({link})\n", encoding="utf-8")
@@ -338,7 +386,10 @@ def test_tel_links_must_be_real_numbers(project: Path, link: str, ok: bool) -> N
 
 def test_a_vietnamese_page_linking_an_english_file_fails(project: Path) -> None:
     path = project / "docs/guides/dong-tien-dien.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\nXem [bản tiếng Anh](nhan-biet-lua-dao.en.md).\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nXem [bản tiếng Anh](nhan-biet-lua-dao.en.md).\n",
+        encoding="utf-8",
+    )
     text = _errors(project)
     assert "link 'nhan-biet-lua-dao.en.md'" in text and "'nhan-biet-lua-dao.md'" in text
 

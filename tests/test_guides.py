@@ -14,8 +14,12 @@ from handbook.domains import check_url
 from handbook.guides import CATEGORIES, load_guides
 
 DOCS = ROOT / "docs"
-GUIDE_SLUGS = sorted(p.stem for p in (DOCS / "guides").glob("*.md") if "." not in p.stem and p.stem != "index")
-VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.IGNORECASE)
+GUIDE_SLUGS = sorted(
+    p.stem for p in (DOCS / "guides").glob("*.md") if "." not in p.stem and p.stem != "index"
+)
+VIETNAMESE_LETTERS = re.compile(
+    r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.IGNORECASE
+)
 
 
 class ArticleText(HTMLParser):
@@ -34,7 +38,11 @@ class ArticleText(HTMLParser):
         if tag in ("br", "img", "input", "hr", "meta", "link", "wbr"):
             return
         values = dict(attrs)
-        skip = (self.in_article and values.get("lang") == "vi") or "hb-screen" in (values.get("class") or "") or tag in ("code", "pre")
+        skip = (
+            (self.in_article and values.get("lang") == "vi")
+            or "hb-screen" in (values.get("class") or "")
+            or tag in ("code", "pre")
+        )
         self.stack.append(skip)
         self.depth_skipped += skip
 
@@ -75,16 +83,24 @@ def test_every_step_of_every_guide_has_an_illustration_in_both_languages(site_di
         assert steps, f"{prefix}{slug} has no steps"
         for section in steps:
             step = re.match(r"buoc-(\d+)", section).group(1)
-            assert 'class="hb-screen' in section, f"{prefix}{slug}: step {step} has no phone-screen illustration"
+            assert 'class="hb-screen' in section, (
+                f"{prefix}{slug}: step {step} has no phone-screen illustration"
+            )
         for needed in ("can-chuan-bi", "neu-gap-kho-khan", "nguon"):
             assert f'<h2 id="{needed}"' in html, f"{prefix}{slug} lacks the section #{needed}"
-        assert re.search(r'<p class="hb-review">[^<]*\d{4}\.</p>', html), f"{prefix}{slug}: no review dates line"
+        assert re.search(r'<p class="hb-review">[^<]*\d{4}\.</p>', html), (
+            f"{prefix}{slug}: no review dates line"
+        )
 
 
 @pytest.mark.parametrize("slug", GUIDE_SLUGS)
 def test_english_guides_are_english_and_vietnamese_guides_vietnamese(site_dir: Path, slug: str) -> None:
-    vietnamese = vietnamese_word_share((site_dir / "guides" / slug / "index.html").read_text(encoding="utf-8"))
-    english = vietnamese_word_share((site_dir / "en" / "guides" / slug / "index.html").read_text(encoding="utf-8"))
+    vietnamese = vietnamese_word_share(
+        (site_dir / "guides" / slug / "index.html").read_text(encoding="utf-8")
+    )
+    english = vietnamese_word_share(
+        (site_dir / "en" / "guides" / slug / "index.html").read_text(encoding="utf-8")
+    )
     # An untranslated page scores ~75%. English pages keep Vietnamese place names (proper names, which
     # WCAG 3.1.2 exempts from lang marking): the old-to-new ward table alone reaches ~12%.
     assert vietnamese > 0.5, f"the Vietnamese {slug} guide does not read as Vietnamese ({vietnamese:.0%})"
@@ -126,14 +142,32 @@ def _break_guide(tmp_path: Path, slug: str, old: str, new: str, language: str = 
     ("old", "new", "expected_vi", "expected_en"),
     [
         ("next_review: 2027-05-27", "next_review: 27/05/2027", "Ngày không hợp lệ", "Not a valid date"),
-        ("next_review: 2027-05-27", "next_review: 2026-01-01", "phải sau ngày xem lại", "must be after the last review"),
+        (
+            "next_review: 2027-05-27",
+            "next_review: 2026-01-01",
+            "phải sau ngày xem lại",
+            "must be after the last review",
+        ),
         ("category: payments", "category: thanh-toan", "Nhóm không hợp lệ", "Unknown category"),
-        ("duration_minutes: 15", "duration_minut: 15", "Khóa không có trong mẫu", "not part of the guide template"),
-        ("    url: https://cskh.evnspc.vn", "    url: https://cskh-evnspc.com", "Đường dẫn không được phép",
-         "Link not allowed"),
+        (
+            "duration_minutes: 15",
+            "duration_minut: 15",
+            "Khóa không có trong mẫu",
+            "not part of the guide template",
+        ),
+        (
+            "    url: https://cskh.evnspc.vn",
+            "    url: https://cskh-evnspc.com",
+            "Đường dẫn không được phép",
+            "Link not allowed",
+        ),
         ("{#buoc-2}", "{#buoc-3}", "Bước số 3 đứng ở vị trí bước 2", "Step 3 is in the place of step 2"),
-        ("## Bước 2: Đăng nhập bằng số điện thoại {#buoc-2}", "## Bước 2: Đăng nhập bằng số điện thoại",
-         "thiếu mã cố định", "has no fixed id"),
+        (
+            "## Bước 2: Đăng nhập bằng số điện thoại {#buoc-2}",
+            "## Bước 2: Đăng nhập bằng số điện thoại",
+            "thiếu mã cố định",
+            "has no fixed id",
+        ),
         ("title: Đóng tiền điện", "title: [Đóng tiền điện", "dòng 2 / line 2", "is never closed"),
     ],
 )
@@ -164,7 +198,9 @@ def test_a_missing_translation_and_mismatched_ids_fail_the_build(tmp_path: Path)
     project = copy_project(tmp_path / "project")
     (project / "docs" / "guides" / "dong-tien-nuoc.en.md").unlink()
     english = project / "docs" / "guides" / "dong-tien-dien.en.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("{#buoc-2}", "{#step-2}"), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("{#buoc-2}", "{#step-2}"), encoding="utf-8"
+    )
     result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0

@@ -172,7 +172,9 @@ def test_every_guide_has_a_quick_card_made_from_its_steps(site_dir: Path, lang: 
         card_text = text_of(card)
         # Each step heading of the guide page, without "Bước N:" / "Step N:", is a line of the card.
         headings = [re.sub(r"^\S+ \d+:\s*", "", text_of(h)) for h in STEP_HEADING.findall(guide)]
-        assert headings and len(re.findall(r"<li>", card.split('class="hb-qcard__steps"')[1].split("</ol>")[0])) == len(headings)
+        assert headings and len(
+            re.findall(r"<li>", card.split('class="hb-qcard__steps"')[1].split("</ol>")[0])
+        ) == len(headings)
         for heading in headings:
             assert heading in card_text, f"{slug} ({lang}): step {heading!r} missing from the card"
         # The safety note of the guide page (its red box) is on the card.
@@ -198,11 +200,15 @@ def test_quick_cards_stay_out_of_navigation_sitemap_and_search(site_dir: Path) -
             assert "/the/" not in index.read_text(encoding="utf-8")
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert "/the/" not in home and 'href="the/"' not in home
-    assert 'name="robots" content="noindex"' in (site_dir / "guides/dong-tien-dien/the/index.html").read_text("utf-8")
+    assert 'name="robots" content="noindex"' in (site_dir / "guides/dong-tien-dien/the/index.html").read_text(
+        "utf-8"
+    )
 
 
 @pytest.mark.parametrize(("lang", "locale"), [("vi", "vi_VN"), ("en", "en_US")])
-def test_link_previews_in_the_pages_language_with_the_sites_own_image(site_dir: Path, lang: str, locale: str) -> None:
+def test_link_previews_in_the_pages_language_with_the_sites_own_image(
+    site_dir: Path, lang: str, locale: str
+) -> None:
     prefix = LANGS[lang]
     html = (site_dir / f"{prefix}guides/dong-tien-dien/index.html").read_text(encoding="utf-8")
     title = text_of(re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)).rstrip("#").strip()
@@ -212,7 +218,9 @@ def test_link_previews_in_the_pages_language_with_the_sites_own_image(site_dir: 
     assert meta(html, "og:locale") == locale
     assert meta(html, "og:url") == online_url(SITE_URL, f"{prefix}guides/dong-tien-dien/")
     image = meta(html, "og:image")
-    assert image == SITE_URL + "assets/images/og-card.png", "the preview image is the site's own, by absolute address"
+    assert image == SITE_URL + "assets/images/og-card.png", (
+        "the preview image is the site's own, by absolute address"
+    )
     png = decode_png((site_dir / "assets/images/og-card.png").read_bytes())
     assert png[:2] == (1200, 630)
     home = (site_dir / f"{prefix}index.html").read_text(encoding="utf-8")
@@ -236,10 +244,14 @@ def test_every_quick_card_prints_on_one_a4_sheet_with_a_working_qr(browser: obje
             pdf = tmp_path / f"{slug}-{lang}.pdf"
             page.pdf(path=str(pdf), format="A4")
             info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-            assert re.search(r"^Pages:\s+1$", info, re.MULTILINE), f"{prefix}guides/{slug}/the/ is not one sheet"
+            assert re.search(r"^Pages:\s+1$", info, re.MULTILINE), (
+                f"{prefix}guides/{slug}/the/ is not one sheet"
+            )
             assert re.search(r"^Page size:.*\(A4\)$", info, re.MULTILINE), info
             prefix_file = tmp_path / f"{slug}-{lang}"
-            subprocess.run(["pdftoppm", "-gray", "-r", "150", "-singlefile", str(pdf), str(prefix_file)], check=True)
+            subprocess.run(
+                ["pdftoppm", "-gray", "-r", "150", "-singlefile", str(pdf), str(prefix_file)], check=True
+            )
             codes = [code.text for code in zxingcpp.read_barcodes(read_pgm(prefix_file.with_suffix(".pgm")))]
             assert codes == [online_url(SITE_URL, f"{prefix}guides/{slug}/")]
     context.close()
@@ -248,12 +260,16 @@ def test_every_quick_card_prints_on_one_a4_sheet_with_a_working_qr(browser: obje
 
 def grey_screenshot(png_bytes: bytes) -> memoryview:
     width, height, bpp, rows = decode_png(png_bytes)
-    grey = bytes((rows[i] * 299 + rows[i + 1] * 587 + rows[i + 2] * 114) // 1000 for i in range(0, len(rows), bpp))
+    grey = bytes(
+        (rows[i] * 299 + rows[i + 1] * 587 + rows[i + 2] * 114) // 1000 for i in range(0, len(rows), bpp)
+    )
     return memoryview(grey).cast("B", (height, width))
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_open_on_another_phone_shows_a_scannable_code_at_360_px(phone_page: object, base_url: str, lang: str) -> None:
+def test_open_on_another_phone_shows_a_scannable_code_at_360_px(
+    phone_page: object, base_url: str, lang: str
+) -> None:
     import zxingcpp
 
     prefix = LANGS[lang]
@@ -290,18 +306,24 @@ def test_share_copies_the_address_where_the_phone_has_no_share_sheet(browser: ob
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "en/guides/dong-tien-dien/", wait_until="networkidle")
-    assert page.evaluate("typeof navigator.share") == "undefined", "this Chromium has a share sheet: test the copy elsewhere"
+    assert page.evaluate("typeof navigator.share") == "undefined", (
+        "this Chromium has a share sheet: test the copy elsewhere"
+    )
     page.get_by_role("button", name="Share").tap()
     status = page.get_by_role("status").filter(has_text="copied")
     status.wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == online_url(SITE_URL, "en/guides/dong-tien-dien/")
+    assert page.evaluate("navigator.clipboard.readText()") == online_url(
+        SITE_URL, "en/guides/dong-tien-dien/"
+    )
     context.close()
 
 
 def test_share_uses_the_phones_share_sheet_when_there_is_one(browser: object, base_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     # A stand-in share sheet that records what it was given (added before the page's scripts run).
-    context.add_init_script("navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };")
+    context.add_init_script(
+        "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };"
+    )
     page = context.new_page()
     page.goto(base_url + "guides/dong-tien-dien/", wait_until="networkidle")
     page.get_by_role("button", name="Chia sẻ").tap()

@@ -45,7 +45,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
@@ -117,7 +119,9 @@ def pixel(page: object, url: str, x: int, y: int) -> list[int]:
            }""", [url, x, y])
 
 
-def test_icons_show_the_logo_and_the_maskable_one_fills_its_square(phone: object, published: dict[str, str]) -> None:
+def test_icons_show_the_logo_and_the_maskable_one_fills_its_square(
+    phone: object, published: dict[str, str]
+) -> None:
     page = phone.new_page()
     base = published["root"]
     page.goto(base)
@@ -183,7 +187,9 @@ def test_every_page_type_loads_in_at_most_8_requests(measured: dict[str, object]
     bench = load_bench()
     over = {name: load for name, load in measured.items() if load.requests > bench.BUDGET_REQUESTS}
     assert not over, budget_report(over)
-    assert not [load.failed or load.third_party for load in measured.values() if load.failed or load.third_party]
+    assert not [
+        load.failed or load.third_party for load in measured.values() if load.failed or load.third_party
+    ]
 
 
 # Over the 70 KB budget today (measured 2026-11-30: guide 71.1-71.3 KB, ward 70.6-71.2 KB, ward directory

@@ -18,7 +18,9 @@ _HASH = re.compile(r"--hash=sha256:([0-9a-f]+)")
 def declared() -> dict[str, str]:
     """requirements.in: name -> pinned version (every line must be an exact pin)."""
     pins: dict[str, str] = {}
-    for number, raw in enumerate((ROOT / "requirements.in").read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(
+        (ROOT / "requirements.in").read_text(encoding="utf-8").splitlines(), start=1
+    ):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
@@ -32,7 +34,9 @@ def locked() -> dict[str, tuple[str, list[str]]]:
     """requirements.lock: name -> (version, hashes)."""
     entries: dict[str, tuple[str, list[str]]] = {}
     current: str | None = None
-    for number, line in enumerate((ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(
+        (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines(), start=1
+    ):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if not line[0].isspace():
@@ -53,7 +57,8 @@ def test_every_declared_pin_is_locked_with_the_same_version() -> None:
     for name, version in declared().items():
         assert name in lock, f"{name} is in requirements.in but not in requirements.lock: regenerate the lock"
         assert lock[name][0] == version, (
-            f"{name}: requirements.in pins {version}, requirements.lock has {lock[name][0]}: regenerate the lock"
+            f"{name}: requirements.in pins {version}, requirements.lock has {lock[name][0]}: regenerate the "
+            "lock"
         )
 
 
@@ -100,6 +105,8 @@ def test_every_pip_install_in_scripts_and_ci_requires_hashes() -> None:
         for command in _commands(text):
             if re.search(r"\bpip install\b", command) and not command.lstrip().startswith("#"):
                 installs.append((path.name, command))
-                assert "--require-hashes" in command, f"{path.name}: '{command.strip()}' lacks --require-hashes"
+                assert "--require-hashes" in command, (
+                    f"{path.name}: '{command.strip()}' lacks --require-hashes"
+                )
                 assert "-r requirements.lock" in command, f"{path.name}: install from requirements.lock"
     assert any(name == "setup-env" for name, _ in installs), "scripts/setup-env installs the lock"

@@ -120,7 +120,8 @@ def test_service_worker_is_at_the_site_root_with_a_build_id(site_dir: Path) -> N
     assert not (site_dir / "assets/javascripts/vendor/iframe-worker-shim.js").exists(), "offline-copy only"
     for page in ("index.html", f"{GUIDE}index.html", f"en/{GUIDE}index.html"):
         html = (site_dir / page).read_text(encoding="utf-8")
-        # One project script and one stylesheet (handbook/bundle.py): sw-register.js and print.css are in them.
+        # One project script and one stylesheet (handbook/bundle.py): sw-register.js and print.css are in
+        # them.
         assert "assets/javascripts/sw-register.js" in script_order(html), page
         assert ("assets/stylesheets/print.css", "print") in stylesheet_parts(html), page
 
@@ -133,7 +134,10 @@ def test_build_id_changes_when_any_file_changes(tmp_path: Path) -> None:
     assert build_id(tmp_path) == first, "the worker's own file must not change its id"
     (tmp_path / "index.html").write_text("hai", encoding="utf-8")
     assert build_id(tmp_path) != first
-    assert render_service_worker(f'const BUILD_ID = "{BUILD_ID_PLACEHOLDER}";', first) == f'const BUILD_ID = "{first}";'
+    assert (
+        render_service_worker(f'const BUILD_ID = "{BUILD_ID_PLACEHOLDER}";', first)
+        == f'const BUILD_ID = "{first}";'
+    )
 
 
 def test_a_guide_opened_once_opens_again_offline(phone: object, host: DeployServer) -> None:
@@ -143,7 +147,9 @@ def test_a_guide_opened_once_opens_again_offline(phone: object, host: DeployServ
     # The worker keeps the page and everything it loaded (CSS, JS), without downloading it again.
     def guide_and_styles_cached() -> dict[str, list[str]] | None:
         found = caches_now(page)
-        kept = guide_url in found.get(PAGES_CACHE, []) and any(".css" in url for url in found.get("handbook-files", []))
+        kept = guide_url in found.get(PAGES_CACHE, []) and any(
+            ".css" in url for url in found.get("handbook-files", [])
+        )
         return found if kept else None
 
     cached = wait_for(guide_and_styles_cached, "the guide and its stylesheets to be cached")
@@ -204,8 +210,15 @@ def test_the_worker_is_rendered_with_its_limit_cache_names_and_offline_pages(sit
 
 @pytest.mark.parametrize(
     ("src", "savable"),
-    [("guides/dong-tien-dien.md", True), ("guides/dong-tien-dien.en.md", True), ("wards/long-khanh.md", True),
-     ("guides/index.md", False), ("wards/index.en.md", False), ("index.md", False), ("about/index.md", False)],
+    [
+        ("guides/dong-tien-dien.md", True),
+        ("guides/dong-tien-dien.en.md", True),
+        ("wards/long-khanh.md", True),
+        ("guides/index.md", False),
+        ("wards/index.en.md", False),
+        ("index.md", False),
+        ("about/index.md", False),
+    ],
 )
 def test_guide_and_ward_pages_offer_saving(src: str, savable: bool) -> None:
     assert offers_saving(src) is savable
@@ -251,7 +264,9 @@ def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     project = copy_project(tmp_path_factory.mktemp("deploy") / "project")
     guide = project / "docs/guides/dong-tien-dien.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\nĐoạn mới của lần cập nhật sau.\n", encoding="utf-8")
+    guide.write_text(
+        guide.read_text(encoding="utf-8") + "\nĐoạn mới của lần cập nhật sau.\n", encoding="utf-8"
+    )
     saved = project / "docs/saved/index.md"
     saved.write_text(saved.read_text(encoding="utf-8") + "\nBản dựng thứ hai.\n", encoding="utf-8")
     site = project.parent / "site"
@@ -267,7 +282,9 @@ def heading(page: object) -> str:
 
 def open_and_wait_until_kept(page: object, url: str) -> str:
     page.goto(url, wait_until="load")
-    wait_for(lambda: page.evaluate("navigator.serviceWorker.controller !== null"), "the worker to take control")
+    wait_for(
+        lambda: page.evaluate("navigator.serviceWorker.controller !== null"), "the worker to take control"
+    )
     key = page.url.split("#")[0]
     wait_for(lambda: key in caches_now(page).get(PAGES_CACHE, []), f"{key} to be kept")
     return key
@@ -313,7 +330,9 @@ def test_pages_opened_before_a_deploy_still_read_offline_after_it(
             response = page.goto(host.url + path, wait_until="load")
             assert response is not None and response.status == 200, path
             assert heading(page) == title, path
-            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
+            assert (
+                page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+            ), path
 
         # The saved-pages page works offline and lists what was saved and what was opened.
         page.goto(host.url + "saved/", wait_until="load")

@@ -16,7 +16,8 @@ from conftest import PHONE, ROOT
 from handbook.offline import ZIP_FOLDER, ZIP_NAME, is_offline_copy, with_index_html
 
 GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
-# What the publish workflow passes (.github/workflows/publish.yml): the copy must point there, not at 127.0.0.1.
+# What the publish workflow passes (.github/workflows/publish.yml): the copy must point there, not at
+# 127.0.0.1.
 PUBLISHED = "https://long-khanh-handbook.github.io/handbook/"
 
 
@@ -49,7 +50,8 @@ def test_offline_config_is_the_site_config_plus_the_offline_plugin_last() -> Non
     offline = load_config(ROOT / "mkdocs.offline.yml")
     assert offline["plugins"][-1] == "offline", "the offline plugin must come last, after i18n"
     assert offline["plugins"][:-1] == site["plugins"], (
-        "mkdocs.offline.yml must repeat mkdocs.yml's plugins unchanged (MkDocs replaces lists): copy them over"
+        "mkdocs.offline.yml must repeat mkdocs.yml's plugins unchanged (MkDocs replaces lists): copy them "
+        "over"
     )
 
 
@@ -77,7 +79,9 @@ def test_offline_copy_points_at_the_published_site_and_opens_pages_not_folders(o
         html = page.read_text(encoding="utf-8")
         footer = html[html.index('class="hb-footer__links"'):]
         href = re.search(r'<a href="([^"]+)"', footer).group(1)
-        assert href.endswith("accessibility/index.html"), f"{page.name}: footer link {href} opens a folder listing"
+        assert href.endswith("accessibility/index.html"), (
+            f"{page.name}: footer link {href} opens a folder listing"
+        )
         assert (page.parent / href).resolve().is_file()
 
 
@@ -86,7 +90,10 @@ def test_offline_copy_opens_from_file_navigates_and_searches(browser: object, of
     page = context.new_page()
     outside: list[str] = []
     errors: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None,
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     home = (offline_copy / "index.html").as_uri()
     try:
@@ -138,6 +145,8 @@ def test_links_to_folders_open_their_index_page_from_file() -> None:
             '<a href="https://dichvucong.gov.vn/">e</a><a href="guides/x.html">f</a><a href="#top">g</a>')
     assert with_index_html(html) == (
         '<a href="../accessibility/index.html">a</a><a href="./index.html">b</a><a href="../index.html">c</a>'
-        '<a href="../index.html#top">d</a><a href="https://dichvucong.gov.vn/">e</a><a href="guides/x.html">f</a>'
-        '<a href="#top">g</a>')
+        '<a href="../index.html#top">d</a><a href="https://dichvucong.gov.vn/">e</a><a '
+        'href="guides/x.html">f</a>'
+        '<a href="#top">g</a>'
+    )
 

@@ -64,7 +64,9 @@ def tab_through(page: object, presses: int) -> list[dict]:
 
 
 def on_screen(stop: dict, width: int, height: int) -> bool:
-    return stop["x"] + stop["w"] > 0 and stop["x"] < width and stop["y"] + stop["h"] > 0 and stop["y"] < height
+    return (
+        stop["x"] + stop["w"] > 0 and stop["x"] < width and stop["y"] + stop["h"] > 0 and stop["y"] < height
+    )
 
 
 # ---- Search ------------------------------------------------------------------------------------
@@ -76,10 +78,13 @@ def test_one_tap_on_the_magnifier_puts_the_cursor_in_search(tab: object, base_ur
     page.goto(base_url + lang + GUIDE, wait_until="load")
     page.evaluate("""() => { window.hbTap = {};
         document.addEventListener('pointerdown', () => { window.hbTap.down = performance.now(); }, true);
-        document.addEventListener('focusin', (e) => { if (e.target.matches('[data-md-component=search-query]'))
+        document.addEventListener('focusin', (e) => { if \
+(e.target.matches('[data-md-component=search-query]'))
           window.hbTap.focus = performance.now(); }, true); }""")
     page.locator(MAGNIFIER).tap()
-    wait_until(lambda: page.evaluate(FOCUSED) and page.evaluate(FOCUSED)["search"], "focus in the search box", 1.0)
+    wait_until(
+        lambda: page.evaluate(FOCUSED) and page.evaluate(FOCUSED)["search"], "focus in the search box", 1.0
+    )
     elapsed = page.evaluate("window.hbTap.focus - window.hbTap.down")
     print(f"tap to focused search input at 360 px: {elapsed:.0f} ms")
     assert elapsed < 1000
@@ -117,7 +122,9 @@ def test_escape_closes_search_and_gives_focus_back_to_the_magnifier(tab: object,
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_tab_order_on_a_phone_and_nothing_off_screen_takes_focus(tab: object, base_url: str, lang: str) -> None:
+def test_tab_order_on_a_phone_and_nothing_off_screen_takes_focus(
+    tab: object, base_url: str, lang: str
+) -> None:
     page = tab(PHONE)
     page.goto(base_url + lang + GUIDE, wait_until="load")
     stops = tab_through(page, 30)
@@ -185,7 +192,9 @@ def test_keyboard_paths_at_1280(tab: object, base_url: str) -> None:
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
-def test_the_skip_link_lands_before_the_title_and_the_reading_tools(tab: object, base_url: str, viewport: dict) -> None:
+def test_the_skip_link_lands_before_the_title_and_the_reading_tools(
+    tab: object, base_url: str, viewport: dict
+) -> None:
     page = tab(viewport)
     page.goto(base_url + GUIDE, wait_until="load")
     page.keyboard.press("Tab")
@@ -201,7 +210,9 @@ def test_the_skip_link_lands_before_the_title_and_the_reading_tools(tab: object,
 
 
 @pytest.mark.parametrize(("lang", "label"), [("", "Mục lục"), ("en/", "Contents")])
-def test_contents_button_opens_the_steps_from_anywhere(tab: object, base_url: str, lang: str, label: str) -> None:
+def test_contents_button_opens_the_steps_from_anywhere(
+    tab: object, base_url: str, lang: str, label: str
+) -> None:
     page = tab(PHONE)
     page.goto(base_url + lang + GUIDE, wait_until="load")
     page.mouse.wheel(0, 4000)
@@ -294,7 +305,9 @@ def pages_host(site_dir: Path, tmp_path: Path) -> Iterator[str]:
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
     (site / "en/404.html").unlink()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesLikeHost, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(PagesLikeHost, directory=str(site))
+    )
     server.prefix_dir = ""
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -309,7 +322,9 @@ def test_missing_english_page_shows_the_english_404_on_a_root_only_host(tab: obj
     assert page.locator("h1:visible").inner_text() == "Page not found"
     assert page.get_attribute("html", "lang") == "en"
     assert "Không tìm thấy" not in page.inner_text("article")
-    assert page.locator("article a:visible", has_text="All guides").get_attribute("href").endswith("/en/guides/")
+    assert (
+        page.locator("article a:visible", has_text="All guides").get_attribute("href").endswith("/en/guides/")
+    )
     # Still in the default language elsewhere, with and without JavaScript.
     page.goto(pages_host + "guides/khong-co/", wait_until="load")
     assert page.locator("h1:visible").inner_text() == "Không tìm thấy trang"

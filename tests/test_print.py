@@ -66,8 +66,10 @@ def test_links_to_other_pages_get_their_published_address_in_both_builds() -> No
     for not_a_page in ("#tong-dai", "tel:19001006", "https://cskh.evnspc.vn", "mailto:a@b.vn"):
         assert published_address(not_a_page, "guides/x/", site) is None
     html = print_addresses('<a href="../../wards/">danh bạ</a> <a href="#top">x</a>', "guides/x/", site)
-    assert html == ('<a href="../../wards/" data-print-address="https://example.org/so-tay/wards/">danh bạ</a> '
-                    '<a href="#top">x</a>')
+    assert html == (
+        '<a href="../../wards/" data-print-address="https://example.org/so-tay/wards/">danh bạ</a> '
+        '<a href="#top">x</a>'
+    )
 
 
 def test_each_step_and_only_the_step_is_wrapped() -> None:
@@ -104,7 +106,9 @@ def pdf_layout(pdf: Path) -> ElementTree.Element:
 
 
 @pytest.fixture(scope="module")
-def printed_guides(browser: object, base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict]:
+def printed_guides(
+    browser: object, base_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, str], dict]:
     """Every guide in both languages printed to A4 by Chromium, with what the page said about itself."""
     folder = tmp_path_factory.mktemp("printed-guides")
     context = browser.new_context(viewport={"width": 360, "height": 740})
@@ -119,7 +123,8 @@ def printed_guides(browser: object, base_url: str, tmp_path_factory: pytest.Temp
                      const step = h.closest('.hb-step');
                      return {heading: h.innerText.replace('#', '').trim(),
                              captions: [...step.querySelectorAll('figcaption')].map((c) => c.innerText),
-                             screens: [...step.querySelectorAll('.hb-screen__title')].map((t) => t.innerText)};
+                             screens: [...step.querySelectorAll('.hb-screen__title')].map((t) => \
+t.innerText)};
                    })"""
             )
             pdf = folder / f"{slug}-{lang}.pdf"
@@ -141,7 +146,9 @@ def test_every_guide_fits_its_sheets(printed_guides: dict) -> None:
         if (slug, lang) in LONGER_THAN_THE_TARGET and pages <= target:
             fits_now.append(f"{slug} ({lang})")
     assert over == [], "guides longer than their sheets:\n" + "\n".join(over)
-    assert fits_now == [], f"these guides now fit the target: remove them from LONGER_THAN_THE_TARGET: {fits_now}"
+    assert fits_now == [], (
+        f"these guides now fit the target: remove them from LONGER_THAN_THE_TARGET: {fits_now}"
+    )
     assert sum(1 for key in printed_guides if key not in LONGER_THAN_THE_TARGET) >= 13
 
 
@@ -164,7 +171,9 @@ def test_each_step_heading_is_on_the_same_sheet_as_its_picture(printed_guides: d
                 problems.append(f"{slug} ({lang}): the picture of {step['heading']!r} is not on its sheet")
             for caption, screen_title in pictures[1:]:
                 if not any(squash(caption) in text and squash(screen_title) in text for text in texts):
-                    problems.append(f"{slug} ({lang}): a picture of {step['heading']!r} is cut from its caption")
+                    problems.append(
+                        f"{slug} ({lang}): a picture of {step['heading']!r} is cut from its caption"
+                    )
     assert problems == []
 
 
@@ -190,7 +199,9 @@ def test_no_sheet_is_left_half_blank(printed_guides: dict) -> None:
         for number, sheet in enumerate(sheets[:-1], start=1):
             bottom = max((int(t.get("top")) + int(t.get("height")) for t in sheet.iter("text")), default=0)
             if bottom < int(sheet.get("height")) / 2:
-                half_blank.append(f"{slug} ({lang}) sheet {number}: text ends at {bottom / int(sheet.get('height')):.0%}")
+                half_blank.append(
+                    f"{slug} ({lang}) sheet {number}: text ends at {bottom / int(sheet.get('height')):.0%}"
+                )
     assert half_blank == []
 
 
@@ -220,8 +231,10 @@ def qr_codes_on_first_page(pdf: Path) -> list[str]:
     import zxingcpp
 
     prefix = pdf.with_name(pdf.stem + "-page1")
-    subprocess.run(["pdftoppm", "-gray", "-r", "150", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-gray", "-r", "150", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )
     return [code.text for code in zxingcpp.read_barcodes(read_pgm(prefix.with_suffix(".pgm")))]
 
 
@@ -229,7 +242,9 @@ def test_first_sheet_has_the_qr_code_and_address_of_the_guide(printed_guides: di
     for (slug, lang), guide in printed_guides.items():
         address = online_url(SITE_URL, guide["path"])
         assert qr_codes_on_first_page(guide["pdf"]) == [address], f"{slug} ({lang})"
-        assert squash(address) in squash(page_texts(guide["pdf"])[0]), f"{slug} ({lang}): address not on sheet 1"
+        assert squash(address) in squash(page_texts(guide["pdf"])[0]), (
+            f"{slug} ({lang}): address not on sheet 1"
+        )
 
 
 def test_links_print_their_address_internal_links_too(printed_guides: dict) -> None:
@@ -246,7 +261,9 @@ def test_links_print_their_address_internal_links_too(printed_guides: dict) -> N
 
 
 @pytest.fixture(scope="module", params=["", "en/"], ids=["vi", "en"])
-def printed_guide(request: pytest.FixtureRequest, browser: object, base_url: str, printed_guides: dict) -> dict:
+def printed_guide(
+    request: pytest.FixtureRequest, browser: object, base_url: str, printed_guides: dict
+) -> dict:
     """dong-tien-dien printed (from printed_guides), with the page's own header, footer and links."""
     path = request.param + GUIDE
     context = browser.new_context(viewport={"width": 360, "height": 740})
@@ -256,7 +273,8 @@ def printed_guide(request: pytest.FixtureRequest, browser: object, base_url: str
         """() => {
           const texts = new Set();
           for (const el of document.querySelectorAll(
-              '.md-header a, .md-header label, .md-nav__link, .md-footer a, .md-footer-meta, .md-tabs a, .md-skip')) {
+              '.md-header a, .md-header label, .md-nav__link, .md-footer a, .md-footer-meta, .md-tabs a, \
+.md-skip')) {
             const t = el.textContent.replace(/\\s+/g, ' ').trim();
             if (t.length >= 4) texts.add(t);
           }
@@ -276,9 +294,19 @@ def printed_guide(request: pytest.FixtureRequest, browser: object, base_url: str
     title = page.inner_text("article h1")
     context.close()
     pdf = printed_guides[("dong-tien-dien", "en" if request.param else "vi")]["pdf"]
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return {"pdf": pdf, "text": text, "chrome": chrome, "handover": handover, "article": article, "title": title,
-            "links": links, "path": path}
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return {
+        "pdf": pdf,
+        "text": text,
+        "chrome": chrome,
+        "handover": handover,
+        "article": article,
+        "title": title,
+        "links": links,
+        "path": path,
+    }
 
 
 def test_printed_guide_has_title_steps_and_link_addresses(printed_guide: dict) -> None:

@@ -44,7 +44,8 @@ def body_text_sizes(page: object) -> list[tuple[str, float]]:
     return page.evaluate(
         """() => {
              const blocks = document.querySelectorAll(
-               'article :is(p, li, dt, dd, td, th, blockquote, figcaption, summary, label, .admonition-title)');
+               'article :is(p, li, dt, dd, td, th, blockquote, figcaption, summary, label, \
+.admonition-title)');
              const out = [];
              for (const e of blocks) {
                if (e.closest('.hb-screen') || !e.checkVisibility()) continue;
@@ -119,7 +120,9 @@ def test_text_size_is_applied_before_the_page_is_drawn(tab: object, base_url: st
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_largest_text_never_scrolls_sideways_at_360px(tab: object, base_url: str, page_type: str, lang: str) -> None:
+def test_largest_text_never_scrolls_sideways_at_360px(
+    tab: object, base_url: str, page_type: str, lang: str
+) -> None:
     page = tab(PHONE)
     page.add_init_script("localStorage.setItem('hb-text-size', '2')")
     page.goto(base_url + LANGUAGES[lang] + PAGE_TYPES[page_type])
@@ -127,7 +130,8 @@ def test_largest_text_never_scrolls_sideways_at_360px(tab: object, base_url: str
     wide = page.evaluate(
         """() => [...document.querySelectorAll('body *')]
              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.checkVisibility()
-                          && !e.closest('.md-sidebar, .md-search, .tabbed-labels, .md-typeset__scrollwrap, pre'))
+                          && !e.closest('.md-sidebar, .md-search, .tabbed-labels, .md-typeset__scrollwrap, \
+pre'))
              .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
     )
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -145,10 +149,13 @@ TARGETS = (
 @pytest.mark.parametrize("width", ["360", "1280"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_type", ["home", "guide", "ward-directory", "ward", "about", "404"])
-def test_tap_targets_are_at_least_44px(tab: object, base_url: str, page_type: str, lang: str, width: str) -> None:
+def test_tap_targets_are_at_least_44px(
+    tab: object, base_url: str, page_type: str, lang: str, width: str
+) -> None:
     page = tab(PHONE if width == "360" else DESKTOP)
     page.goto(base_url + LANGUAGES[lang] + PAGE_TYPES[page_type])
-    page.evaluate("document.querySelectorAll('.md-top').forEach(e => e.hidden = false)")  # shown when scrolling up
+    # shown when scrolling up
+    page.evaluate("document.querySelectorAll('.md-top').forEach(e => e.hidden = false)")
     measured = page.evaluate(
         """(selector) => {
              const out = [];
@@ -156,7 +163,8 @@ def test_tap_targets_are_at_least_44px(tab: object, base_url: str, page_type: st
                if (!e.checkVisibility()) return;
                const r = e.getBoundingClientRect();
                if (r.width === 0 && r.height === 0) return;
-               out.push({what: why + ' ' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30),
+               out.push({what: why + ' ' + (e.textContent || e.getAttribute('aria-label') || \
+'').trim().slice(0, 30),
                          width: r.width, height: r.height});
              };
              document.querySelectorAll(selector).forEach(e => add(e, e.className));
@@ -184,7 +192,8 @@ SPEECH_STUB = """
   const log = window.__speech = {spoken: [], calls: []};
   let current = null;
   class Utterance {
-    constructor(text) { this.text = text; this.lang = ''; this.voice = null; this.onend = null; this.onerror = null; }
+    constructor(text) { this.text = text; this.lang = ''; this.voice = null; this.onend = null; \
+this.onerror = null; }
   }
   const synth = {
     get speaking() { return current !== null; },
@@ -199,7 +208,8 @@ SPEECH_STUB = """
     getVoices() { return window.__voices || []; },
     addEventListener() {}, removeEventListener() {},
   };
-  window.__finish = () => { const u = current; current = null; if (u && u.onend) u.onend({}); return u !== null; };
+  window.__finish = () => { const u = current; current = null; if (u && u.onend) u.onend({}); return u !== \
+null; };
   Object.defineProperty(window, 'speechSynthesis', {value: synth, configurable: true});
   Object.defineProperty(window, 'SpeechSynthesisUtterance', {value: Utterance, configurable: true});
 })();
@@ -248,7 +258,9 @@ def test_listen_reads_the_vietnamese_guide_in_vietnamese(tab: object, base_url: 
     assert not page.get_by_role("button", name="Dừng", exact=True).is_visible()
 
 
-def test_listen_reads_english_in_english_and_vietnamese_button_names_in_vietnamese(tab: object, base_url: str) -> None:
+def test_listen_reads_english_in_english_and_vietnamese_button_names_in_vietnamese(
+    tab: object, base_url: str
+) -> None:
     page = tab(PHONE)
     page.add_init_script(SPEECH_STUB)
     page.goto(base_url + "en/guides/dong-tien-dien/")
@@ -348,7 +360,9 @@ def visual_line_height(page: object, selector: str) -> float:
 
 
 @pytest.mark.parametrize("selector", [".hb-screen figcaption", ".hb-screen__title", ".hb-screen__label"])
-def test_largest_text_enlarges_the_phone_screen_illustrations(tab: object, base_url: str, selector: str) -> None:
+def test_largest_text_enlarges_the_phone_screen_illustrations(
+    tab: object, base_url: str, selector: str
+) -> None:
     page = tab(PHONE)
     page.goto(base_url + "guides/dong-tien-dien/")
     normal = visual_line_height(page, selector)

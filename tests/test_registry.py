@@ -1,6 +1,7 @@
 """The ward registry against the facts file: a wrong old-to-new map in the package data fails here.
 
-The table below is copied by hand from the project's researched facts (Nghị quyết 1662/NQ-UBTVQH15 as listed by
+The table below is copied by hand from the project's researched facts (Nghị quyết 1662/NQ-UBTVQH15 as \
+listed by
 two independent datasets), on purpose:
 the registry itself reads only the vietnamadminunits package.
 """

@@ -105,7 +105,9 @@ def test_the_policy_blocks_and_reports_a_third_party_image_and_inline_code(
     assert desktop_page.evaluate("typeof __md_get") == "function"
 
 
-@pytest.mark.parametrize("path", ["", "guides/dong-tien-dien/", "wards/", "en/", "en/guides/dong-tien-dien/", "en/wards/"])
+@pytest.mark.parametrize(
+    "path", ["", "guides/dong-tien-dien/", "wards/", "en/", "en/guides/dong-tien-dien/", "en/wards/"]
+)
 def test_normal_pages_report_no_violation(phone_page: object, base_url: str, path: str) -> None:
     console = watch(phone_page)
     phone_page.goto(base_url + path, wait_until="networkidle")
@@ -147,7 +149,8 @@ def test_ward_filter_works_with_the_policy(phone_page: object, base_url: str) ->
     assert total > 5
     box.press_sequentially("bao vinh", delay=20)
     phone_page.wait_for_function(
-        "([rows, n]) => [...document.querySelectorAll(rows)].filter(li => !li.hidden).length < n", arg=[rows, total],
+        "([rows, n]) => [...document.querySelectorAll(rows)].filter(li => !li.hidden).length < n",
+        arg=[rows, total],
     )
     assert phone_page.evaluate("window.__violations") == []
     assert console == []

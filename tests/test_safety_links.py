@@ -24,7 +24,9 @@ from handbook.external_links import check_link, collect_links, decorate_external
 
 
 def test_external_links_get_rel_and_show_their_domain_as_text() -> None:
-    html = decorate_external_links('<p><a href="https://dichvucong.gov.vn/p/home.html">Cổng dịch vụ công</a></p>')
+    html = decorate_external_links(
+        '<p><a href="https://dichvucong.gov.vn/p/home.html">Cổng dịch vụ công</a></p>'
+    )
     assert html == (
         '<p><a href="https://dichvucong.gov.vn/p/home.html" rel="noopener noreferrer">Cổng dịch vụ công'
         ' <span class="hb-domain">dichvucong.gov.vn<span aria-hidden="true">\u00a0↗</span></span></a></p>'
@@ -50,14 +52,25 @@ def test_existing_rel_is_kept_and_decorating_twice_changes_nothing() -> None:
 
 def test_a_link_named_by_aria_label_shows_its_domain_right_after_it() -> None:
     """Inside the link the visible text would no longer be part of its name (WCAG 2.5.3)."""
-    once = decorate_external_links('<a href="https://github.com/x" aria-label="Thêm thông tin: Zalo">Thêm</a>.')
-    assert once == ('<a href="https://github.com/x" aria-label="Thêm thông tin: Zalo" rel="noopener noreferrer">Thêm</a>'
-                    ' <span class="hb-domain">github.com<span aria-hidden="true">\u00a0↗</span></span>.')
+    once = decorate_external_links(
+        '<a href="https://github.com/x" aria-label="Thêm thông tin: Zalo">Thêm</a>.'
+    )
+    assert once == (
+        '<a href="https://github.com/x" aria-label="Thêm thông tin: Zalo" rel="noopener noreferrer">Thêm</a>'
+        ' <span class="hb-domain">github.com<span aria-hidden="true">\u00a0↗</span></span>.'
+    )
     assert decorate_external_links(once) == once
 
 
-@pytest.mark.parametrize("link", ['<a href="../guides/">Hướng dẫn</a>', '<a href="tel:19001006">1900 1006</a>',
-                                  '<a href="#buoc-1">Bước 1</a>', '<a href="geo:10.9,107.2">Bản đồ</a>'])
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="../guides/">Hướng dẫn</a>',
+        '<a href="tel:19001006">1900 1006</a>',
+        '<a href="#buoc-1">Bước 1</a>',
+        '<a href="geo:10.9,107.2">Bản đồ</a>',
+    ],
+)
 def test_site_links_and_contact_links_are_left_alone(link: str) -> None:
     assert decorate_external_links(link) == link
 
@@ -101,7 +114,9 @@ def test_check_link_tells_ok_moved_broken_and_timeout(loopback: str) -> None:
     assert check_link(f"{loopback}/ok", timeout=1).verdict == "ok"
     moved = check_link(f"{loopback}/moved", timeout=1)
     assert (moved.verdict, moved.status) == ("moved", 301)
-    assert moved.detail.startswith("https://evil.example/ok (NOT ALLOWED:"), "a redirect off the allowlist is flagged"
+    assert moved.detail.startswith("https://evil.example/ok (NOT ALLOWED:"), (
+        "a redirect off the allowlist is flagged"
+    )
     assert (check_link(f"{loopback}/gone", timeout=1).status) == 404
     started = time.monotonic()
     slow = check_link(f"{loopback}/slow", timeout=0.3)
@@ -124,8 +139,19 @@ def test_check_links_command_reports_and_does_not_fail(loopback: str) -> None:
     assert "Summary: 1 ok, 1 moved, 1 broken, 1 timeout, 0 error" in out
 
     strict = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check-links"), "--strict", "--timeout", "0.5", "--url", urls[2]],
-        capture_output=True, text=True, timeout=30, check=False,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "check-links"),
+            "--strict",
+            "--timeout",
+            "0.5",
+            "--url",
+            urls[2],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
     )
     assert strict.returncode == 1, "--strict (for a scheduled job with a network) fails on a broken link"
 

@@ -131,17 +131,23 @@ def test_relative_images_and_site_links_pass() -> None:
     assert errors_for(body) == []
 
 
-@pytest.mark.parametrize(("url", "why_en"), [
-    ("https://dichvucong-gov.vn/dang-nhap", "looks like a government site but does not end in .gov.vn"),
-    ("https://gov-vn.com", "looks like a government site but does not end in .gov.vn"),
-    ("https://dichvucong.gov.vn.secure-login.com", "looks like a government site but does not end in .gov.vn"),
-    ("https://xn--dichvucng-r3a.gov.vn", "punycode (xn--), how look-alike domains are written"),
-    ("https://dichvucông.gov.vn", "accented or unusual characters"),
-    ("https://dichvucong.gov.vn@evil.example", "an @ before the domain"),
-    ("http://dichvucong.gov.vn", "must start with https://"),
-    ("https://bit.ly/abc", "not on the official-domain allowlist"),
-    ("//evil.example/x", "must start with https://"),
-])
+@pytest.mark.parametrize(
+    ("url", "why_en"),
+    [
+        ("https://dichvucong-gov.vn/dang-nhap", "looks like a government site but does not end in .gov.vn"),
+        ("https://gov-vn.com", "looks like a government site but does not end in .gov.vn"),
+        (
+            "https://dichvucong.gov.vn.secure-login.com",
+            "looks like a government site but does not end in .gov.vn",
+        ),
+        ("https://xn--dichvucng-r3a.gov.vn", "punycode (xn--), how look-alike domains are written"),
+        ("https://dichvucông.gov.vn", "accented or unusual characters"),
+        ("https://dichvucong.gov.vn@evil.example", "an @ before the domain"),
+        ("http://dichvucong.gov.vn", "must start with https://"),
+        ("https://bit.ly/abc", "not on the official-domain allowlist"),
+        ("//evil.example/x", "must start with https://"),
+    ],
+)
 def test_look_alike_and_unlisted_domains_are_refused_with_why(url: str, why_en: str) -> None:
     for body in (f"Vào [trang]({url}).\n", f'Vào <a href="{url}">trang</a>.\n', f"Vào <{url}>.\n"):
         if body.startswith("Vào <") and url.startswith("//"):
@@ -209,8 +215,10 @@ def test_rendered_html_added_by_code_is_checked_too() -> None:
 
 def test_a_finished_page_must_carry_the_policy_first_and_nothing_it_blocks() -> None:
     policy = "default-src 'self'"
-    good = f'<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{policy}">' \
-           '<script src="a.js"></script><script id="__config" type="application/json">{}</script></head></html>'
+    good = (
+        f'<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{policy}">'
+        '<script src="a.js"></script><script id="__config" type="application/json">{}</script></head></html>'
+    )
     assert page_problems(good, policy) == []
     assert "no <meta" in page_problems("<html><head></head></html>", policy)[0]
     late = '<html><head><script src="a.js"></script>' \

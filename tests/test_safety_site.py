@@ -68,10 +68,15 @@ def test_headers_file_has_the_same_policy_and_caches_hashed_assets(site_dir: Pat
     assert f"  Content-Security-Policy: {header_policy()}\n" in headers
     assert "  X-Content-Type-Options: nosniff\n" in headers
     assert "  Referrer-Policy: no-referrer\n" in headers
-    bundles = [p for p in (site_dir / "assets").rglob("*.min.*") if re.search(r"\.[0-9a-f]{8}\.min\.", p.name)]
+    bundles = [
+        p for p in (site_dir / "assets").rglob("*.min.*") if re.search(r"\.[0-9a-f]{8}\.min\.", p.name)
+    ]
     assert bundles
     for path in bundles:
-        rule = f"/{path.relative_to(site_dir).as_posix()}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        rule = (
+            f"/{path.relative_to(site_dir).as_posix()}\n  Cache-Control: public, max-age=31536000, "
+            "immutable\n"
+        )
         assert rule in headers
     assert headers.count("Cache-Control") == len(bundles), "only hashed files are cached for a year"
 
@@ -206,7 +211,9 @@ def test_the_cheap_policy_screen_never_passes_a_page_the_full_check_fails(site_d
     """overrides/hooks/safety.py skips the full parse when the screen says a page is clean: it must only say
     so of pages the full check passes, and send anything risky to the full check."""
     pages = [path.read_text(encoding="utf-8") for path in html_files(site_dir) if path.name != "404.html"]
-    assert all(surely_within_policy(page) for page in pages if "<article" in page), "clean pages take the fast path"
+    assert all(surely_within_policy(page) for page in pages if "<article" in page), (
+        "clean pages take the fast path"
+    )
     page = (site_dir / "guides" / "dong-tien-dien" / "index.html").read_text(encoding="utf-8")
     policy_meta = '<meta http-equiv="Content-Security-Policy"'
     risky = [

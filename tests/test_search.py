@@ -86,8 +86,12 @@ def test_the_browsers_module_agrees_with_python_on_every_shared_case() -> None:
     """vi-typing.js (the search box and the ward filter) run in Node on tests/data/fold-cases.json."""
     node = shutil.which("node")
     assert node, "Node.js is needed to run the browser's decoder (it is installed with npm)"
-    result = subprocess.run([node, "-e", NODE_CHECK, str(TYPING_JS), str(ROOT / "tests" / "data" / "fold-cases.json")],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [node, "-e", NODE_CHECK, str(TYPING_JS), str(ROOT / "tests" / "data" / "fold-cases.json")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     got = json.loads(result.stdout)
     for name in ("fold", "decode", "normalize", "site_syllables"):
         assert got[name] == [expected for _, expected in CASES[name]], name
@@ -121,7 +125,16 @@ def test_fold_keeps_d_and_mixed_forms_alike() -> None:
 
 def test_extra_terms_are_the_folded_words_that_had_diacritics() -> None:
     html = "<p>Đóng tiền điện bằng ứng dụng <strong>CSKH EVNSPC</strong>.</p>"
-    assert search_index.words(html, SEPARATOR) == ["đóng", "tiền", "điện", "bằng", "ứng", "dụng", "cskh", "evnspc"]
+    assert search_index.words(html, SEPARATOR) == [
+        "đóng",
+        "tiền",
+        "điện",
+        "bằng",
+        "ứng",
+        "dụng",
+        "cskh",
+        "evnspc",
+    ]
     assert search_index.extra_terms(html, SEPARATOR) == ["dong", "tien", "dien", "bang", "ung", "dung"]
 
 
@@ -162,10 +175,17 @@ def test_build_indexes_splits_by_language_and_restores_untranslated_pages() -> N
             {"location": "en/guides/a/", "title": "Pay", "text": ""},
         ],
     }
-    indexes = search_index.build_indexes(combined, LANGUAGES, {}, page_exists=lambda page: page == "en/guides/b/")
+    indexes = search_index.build_indexes(
+        combined, LANGUAGES, {}, page_exists=lambda page: page == "en/guides/b/"
+    )
     vi, en = indexes["vi"], indexes["en"]
     assert [doc["location"] for doc in vi["docs"]] == ["", "guides/a/", "guides/b/", "guides/b/#buoc-1"]
-    assert [doc["location"] for doc in en["docs"]] == ["en/", "en/guides/a/", "en/guides/b/", "en/guides/b/#buoc-1"]
+    assert [doc["location"] for doc in en["docs"]] == [
+        "en/",
+        "en/guides/a/",
+        "en/guides/b/",
+        "en/guides/b/#buoc-1",
+    ]
     assert vi["config"]["lang"] == ["vi"] and en["config"]["lang"] == ["en"]
     assert vi["config"]["fields"]["title_terms"] == {"boost": 1000.0}
     assert vi["config"]["languages"] == en["config"]["languages"] == [
@@ -182,11 +202,19 @@ def test_build_indexes_splits_by_language_and_restores_untranslated_pages() -> N
 
 def test_the_synonyms_file_of_the_handbook_is_valid() -> None:
     synonyms = search_index.load_synonyms(ROOT / "docs" / search_index.SYNONYMS_FILE, ["vi", "en"])
-    assert ("cccd", "căn cước công dân", "thẻ căn cước", "chứng minh nhân dân", "cmnd", "id card") in synonyms["vi"]
+    assert (
+        "cccd",
+        "căn cước công dân",
+        "thẻ căn cước",
+        "chứng minh nhân dân",
+        "cmnd",
+        "id card",
+    ) in synonyms["vi"]
     # The abbreviations residents type (issue 16).
     vi_words = {fold(phrase) for group in synonyms["vi"] for phrase in group}
     assert {"dvc", "hcc", "ubnd", "cccd", "cmnd", "bhyt", "evn", "otp", "ck", "tk", "sdt"} <= vi_words
-    assert {"water bill", "electricity bill", "scam", "health book"} <= vi_words  # English on the Vietnamese site
+    # English on the Vietnamese site
+    assert {"water bill", "electricity bill", "scam", "health book"} <= vi_words
     assert any("tiền điện" in group and "hóa đơn điện" in group for group in synonyms["vi"])
     assert synonyms["en"]
 
@@ -204,7 +232,9 @@ def test_the_synonyms_file_of_the_handbook_is_valid() -> None:
         ("- [a, b]\n", 1, "must start with a language"),
     ],
 )
-def test_synonym_mistakes_name_the_line_in_both_languages(source: str, line: int | None, words: str | None) -> None:
+def test_synonym_mistakes_name_the_line_in_both_languages(
+    source: str, line: int | None, words: str | None
+) -> None:
     if line is None:
         search_index.parse_synonyms(source, "docs/search-synonyms.yml", ["vi", "en"])
         return
@@ -277,7 +307,9 @@ def test_the_size_command_prints_each_language(site_dir: Path) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "search-index-size"), str(site_dir)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.search(r"search index vi: search/search_index\.json: \d+ entries, [\d.]+ KB, [\d.]+ KB gzip", result.stdout)
+    assert re.search(
+        r"search index vi: search/search_index\.json: \d+ entries, [\d.]+ KB, [\d.]+ KB gzip", result.stdout
+    )
     assert re.search(r"search index en: en/search/search_index\.json: .* KB gzip", result.stdout)
 
 
@@ -285,13 +317,18 @@ def test_the_synonyms_file_is_not_published(site_dir: Path) -> None:
     assert not list(site_dir.rglob("search-synonyms*"))
 
 
-@pytest.mark.parametrize("path", ["index.html", "guides/dong-tien-dien/index.html", "en/wards/bao-vinh/index.html",
-                                  "404.html"])
+@pytest.mark.parametrize(
+    "path", ["index.html", "guides/dong-tien-dien/index.html", "en/wards/bao-vinh/index.html", "404.html"]
+)
 def test_pages_load_the_search_script_before_materials_bundle(site_dir: Path, path: str) -> None:
     html = (site_dir / path).read_text(encoding="utf-8")
     scripts = script_order(html)  # the project's one script stands for its parts (handbook/bundle.py)
     fold_script = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/search-fold.js")]
-    bundle = [i for i, src in enumerate(scripts) if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", src)]
+    bundle = [
+        i
+        for i, src in enumerate(scripts)
+        if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", src)
+    ]
     assert fold_script and bundle and fold_script[0] < bundle[0], scripts
     typing = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/vi-typing.js")]
     assert typing and typing[0] < fold_script[0], scripts  # the shared module first
@@ -328,7 +365,11 @@ def test_maintainer_pages_are_ranked_last_and_reader_pages_are_not_touched(site_
     for index, prefix in ((load_index(site_dir, "search/search_index.json"), ""),
                           (load_index(site_dir, "en/search/search_index.json"), "en/")):
         boosted = {doc["location"].split("#")[0] for doc in index["docs"] if "boost" in doc}
-        assert boosted == {f"{prefix}contributing/", f"{prefix}contributing/translations/", f"{prefix}accessibility/"}
+        assert boosted == {
+            f"{prefix}contributing/",
+            f"{prefix}contributing/translations/",
+            f"{prefix}accessibility/",
+        }
         assert all(doc["boost"] <= 1e-6 for doc in index["docs"] if "boost" in doc)
 
 
@@ -357,6 +398,8 @@ def test_rank_uses_the_address_without_the_language_prefix() -> None:
 
 def test_a_translated_title_adds_new_words_only() -> None:
     doc = {"location": "en/guides/zalo/", "title": "Follow your ward's Zalo page with a QR code", "text": ""}
-    enriched = search_index.enrich(doc, SEPARATOR, [], translations=["Theo dõi trang Zalo của phường bằng mã QR"])
+    enriched = search_index.enrich(
+        doc, SEPARATOR, [], translations=["Theo dõi trang Zalo của phường bằng mã QR"]
+    )
     words = enriched["title_terms"].split()
     assert words == ["theo", "doi", "trang", "cua", "phuong", "bang", "ma"]  # not "zalo" or "qr" again

@@ -78,7 +78,9 @@ VARIANTS = {
 }
 
 
-def test_every_way_of_typing_finds_the_electricity_guide_first_on_a_phone(phone_page: object, base_url: str) -> None:
+def test_every_way_of_typing_finds_the_electricity_guide_first_on_a_phone(
+    phone_page: object, base_url: str
+) -> None:
     assert VARIANTS["decomposed (NFD)"] != VARIANTS["with accents"]  # really different input
     found = {name: search(phone_page, base_url, "", query) for name, query in VARIANTS.items()}
     for name, pages in found.items():
@@ -88,7 +90,9 @@ def test_every_way_of_typing_finds_the_electricity_guide_first_on_a_phone(phone_
     assert len({tuple(pages) for pages in first_five.values()}) == 1, first_five
 
 
-@pytest.mark.parametrize("query", ["dang nhap dich vu cong", "Đăng nhập dịch vụ công", "DANG NHAP DICH VU CONG"])
+@pytest.mark.parametrize(
+    "query", ["dang nhap dich vu cong", "Đăng nhập dịch vụ công", "DANG NHAP DICH VU CONG"]
+)
 def test_portal_login_guide_comes_first_on_desktop(desktop_page: object, base_url: str, query: str) -> None:
     pages = search(desktop_page, base_url, "guides/", query)
     assert pages[0] == PORTAL_LOGIN, pages[:5]
@@ -171,7 +175,9 @@ def test_english_pages_show_english_results_only(phone_page: object, base_url: s
     assert [url for url in requested if url.endswith("en/search/search_index.json")]
 
 
-def test_english_readers_typing_vietnamese_find_the_english_guide(desktop_page: object, base_url: str) -> None:
+def test_english_readers_typing_vietnamese_find_the_english_guide(
+    desktop_page: object, base_url: str
+) -> None:
     pages = search(desktop_page, base_url, "en/", "dong tien dien")
     assert pages[0] == "en/" + ELECTRICITY, pages[:5]
 
@@ -198,13 +204,19 @@ HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.js")
 
 
 def test_nothing_of_ours_names_a_hashed_material_file() -> None:
-    ours = [ROOT / "overrides" / "assets" / "javascripts" / "search-fold.js", ROOT / "overrides" / "hooks" / "search.py",
-            ROOT / "handbook" / "search_index.py", ROOT / "overrides" / "main.html"]
+    ours = [
+        ROOT / "overrides" / "assets" / "javascripts" / "search-fold.js",
+        ROOT / "overrides" / "hooks" / "search.py",
+        ROOT / "handbook" / "search_index.py",
+        ROOT / "overrides" / "main.html",
+    ]
     for path in ours:
         assert not HASHED.search(path.read_text(encoding="utf-8")), path
 
 
-def test_search_survives_renamed_material_bundle_and_worker(browser: object, site_dir: Path, tmp_path: Path) -> None:
+def test_search_survives_renamed_material_bundle_and_worker(
+    browser: object, site_dir: Path, tmp_path: Path
+) -> None:
     """Simulate a patch release: Material's bundle and search worker get new hashed names."""
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
@@ -253,7 +265,9 @@ def test_the_index_loads_only_when_search_is_opened(phone_page: object, base_url
     assert [url for url in requested if url.endswith("search/search_index.json")]
 
 
-def test_accent_free_matches_are_marked_in_the_results_and_on_the_opened_page(phone_page: object, base_url: str) -> None:
+def test_accent_free_matches_are_marked_in_the_results_and_on_the_opened_page(
+    phone_page: object, base_url: str
+) -> None:
     search(phone_page, base_url, "", "dong tien dien")
     first = phone_page.locator("li.md-search-result__item").first
     marked = first.locator("mark").all_inner_texts()

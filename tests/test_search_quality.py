@@ -116,7 +116,9 @@ def site_path(href: str, base_url: str) -> str:
     return path[len(base):] if path.startswith(base) else href
 
 
-def run_table(browser: object, base_url: str, table: list[tuple[str, str, str, str]]) -> tuple[list[Row], bool]:
+def run_table(
+    browser: object, base_url: str, table: list[tuple[str, str, str, str]]
+) -> tuple[list[Row], bool]:
     """Type every query of ``table``; the rows with what came back, and whether taps focused the box."""
     rows: list[Row] = []
     tap_focused = True
@@ -153,7 +155,10 @@ def report(rows: list[Row]) -> str:
     lines = []
     for row in rows:
         mark = "ok " if row.top1 else ("3  " if row.top3 else "-- ")
-        lines.append(f"{mark} {row.site} {row.kind:<13} {row.query!r:<34} want {row.expected:<36} got {list(row.found[:3])}")
+        lines.append(
+            f"{mark} {row.site} {row.kind:<13} {row.query!r:<34} want {row.expected:<36} got "
+            f"{list(row.found[:3])}"
+        )
     by_kind: dict[str, list[Row]] = {}
     for row in rows:
         by_kind.setdefault(row.kind, []).append(row)

@@ -27,7 +27,12 @@ def switch_link(html: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize(
     ("path", "lang"),
-    [("index.html", "vi"), ("about/index.html", "vi"), ("en/index.html", "en"), ("en/about/index.html", "en")],
+    [
+        ("index.html", "vi"),
+        ("about/index.html", "vi"),
+        ("en/index.html", "en"),
+        ("en/about/index.html", "en"),
+    ],
 )
 def test_html_lang_matches_page_language(site_dir: Path, path: str, lang: str) -> None:
     match = HTML_LANG.search(read(site_dir, path))
@@ -94,7 +99,9 @@ def test_translated_pages_share_their_heading_ids(site_dir: Path) -> None:
 
 
 def test_no_page_loads_anything_from_another_site(site_dir: Path) -> None:
-    external_asset = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.IGNORECASE)
+    external_asset = re.compile(
+        r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.IGNORECASE
+    )
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         # canonical points at the site's own published address; it loads nothing

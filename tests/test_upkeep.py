@@ -34,8 +34,14 @@ GUIDE = "dong-tien-dien"
 
 def handbook_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """scripts/handbook as a maintainer (or the workflow) runs it."""
-    return subprocess.run([str(ROOT / "scripts" / "handbook"), *args], cwd=ROOT, capture_output=True, text=True,
-                          check=False, env=dict(os.environ, **(env or {})))
+    return subprocess.run(
+        [str(ROOT / "scripts" / "handbook"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, **(env or {})),
+    )
 
 
 def next_review_of(docs: Path, slug: str) -> tuple[datetime.date, int]:
@@ -68,8 +74,10 @@ def test_a_past_due_guide_says_so_on_the_page_and_in_the_report(tmp_path: Path) 
     report = handbook_cli("--today", day_after, "review", "--markdown",
                           "--files-url", "https://github.com/o/r/blob/main/")
     assert report.returncode == 0, report.stderr
-    assert f"[docs/guides/{GUIDE}.md:{line}](https://github.com/o/r/blob/main/docs/guides/{GUIDE}.md#L{line})" \
+    assert (
+        f"[docs/guides/{GUIDE}.md:{line}](https://github.com/o/r/blob/main/docs/guides/{GUIDE}.md#L{line})"
         in report.stdout
+    )
     due_count = int(re.search(r"<!-- upkeep-report due=(\d+) -->", report.stdout).group(1))
     assert due_count >= 2  # at least this guide in both languages
 
@@ -114,7 +122,9 @@ def test_the_report_counts_a_newer_registry_and_links_the_lock(tmp_path: Path) -
                             registry=RegistryUpdate("vietnamadminunits", "1.0.4", "1.1.0"))
     assert newer.startswith("<!-- upkeep-report due=1 -->")
     assert "vietnamadminunits 1.1.0" in newer and "(https://x/blob/main/requirements.lock)" in newer
-    same = review_markdown(tmp_path, today, [], [], registry=RegistryUpdate("vietnamadminunits", "1.0.4", "1.0.4"))
+    same = review_markdown(
+        tmp_path, today, [], [], registry=RegistryUpdate("vietnamadminunits", "1.0.4", "1.0.4")
+    )
     assert same.startswith("<!-- upkeep-report due=0 -->")
 
 
@@ -156,7 +166,9 @@ def test_translation_summary_lists_only_what_needs_translating() -> None:
     assert "`docs/guides/b.en.md`" in text and "`docs/guides/c.en.md`" in text
     assert "guides/a" not in text
     assert text.index("guides/c.md") < text.index("guides/b.md")  # outdated first: an edit to redo
-    assert "Every translation is up to date" in translation_summary(report[:1], has_history=True, languages=project_languages(ROOT))
+    assert "Every translation is up to date" in translation_summary(
+        report[:1], has_history=True, languages=project_languages(ROOT)
+    )
 
 
 def test_translations_markdown_runs_on_the_repository() -> None:
@@ -207,7 +219,9 @@ def test_country_directory_is_a_page_per_province_each_under_200_kb() -> None:
     href = {page.slug: f"../../{page.slug}/" for page in site.pages}
     for lang in ("vi", "en"):
         index = render_province_index(site, lang, {p.code: f"tinh/{p.slug}/" for p in site.provinces}, "x.js")
-        assert len(re.findall(r'<li><a href="tinh/[a-z-]+/"', index)) == 34 and len(index.encode()) < 20 * 1024
+        assert (
+            len(re.findall(r'<li><a href="tinh/[a-z-]+/"', index)) == 34 and len(index.encode()) < 20 * 1024
+        )
         biggest = max(len(render_directory(site, lang, href, "x.js", p).encode()) for p in site.provinces)
         assert biggest < 170 * 1024, f"{lang}: a province directory list is {biggest // 1024} KB"
 

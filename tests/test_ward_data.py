@@ -44,7 +44,9 @@ TODAY = date(2026, 11, 27)
     ("1022", "short", "1022", "tel:1022"),
     (19001006, "hotline", "1900 1006", "tel:19001006"),  # a plain YAML number: the digits as typed
 ])
-def test_valid_phone_numbers_get_one_display_form_and_a_tel_link(raw: str, kind: str, display: str, tel: str) -> None:
+def test_valid_phone_numbers_get_one_display_form_and_a_tel_link(
+    raw: str, kind: str, display: str, tel: str
+) -> None:
     phone = parse_phone(raw)
     assert (phone.kind, phone.display, phone.tel) == (kind, display, tel)
 
@@ -172,7 +174,9 @@ GOOD_CHANNELS = """channels:
 """
 
 
-def write_ward(folder: Path, slug: str, code: str, extra: str = "", body: str = "", en: str | None = None) -> None:
+def write_ward(
+    folder: Path, slug: str, code: str, extra: str = "", body: str = "", en: str | None = None
+) -> None:
     (folder / f"{slug}.md").write_text(f'---\nward_code: "{code}"\n{extra}---\n{body}', encoding="utf-8")
     if en is None:
         en = f'---\nward_code: "{code}"\n---\n'
@@ -209,13 +213,23 @@ def one_error(folder: Path, registry) -> ContentError:
 
 
 def test_the_real_ward_files_are_valid(registry) -> None:
-    wards = load_ward_dir(ROOT / "docs" / "wards", registry, date(2026, 11, 30))  # the day Bình Lộc was checked
+    # the day Bình Lộc was checked
+    wards = load_ward_dir(ROOT / "docs" / "wards", registry, date(2026, 11, 30))
     assert set(wards) == {"long-khanh", "bao-vinh", "xuan-lap", "hang-gon", "binh-loc"}
     (fanpage,) = wards["bao-vinh"].channels
-    assert (fanpage.kind, fanpage.name, fanpage.value, fanpage.status) == ("fanpage", "BaoQuang24/7", None, "unverified")
+    assert (fanpage.kind, fanpage.name, fanpage.value, fanpage.status) == (
+        "fanpage",
+        "BaoQuang24/7",
+        None,
+        "unverified",
+    )
     assert fanpage.former_unit == "Xã Bảo Quang"
     website, office = wards["binh-loc"].channels
-    assert (website.kind, website.value, website.status) == ("website", "https://binhloc.dongnai.gov.vn", "reported")
+    assert (website.kind, website.value, website.status) == (
+        "website",
+        "https://binhloc.dongnai.gov.vn",
+        "reported",
+    )
     assert office.kind == "office" and office.value.startswith("Đường N5, ấp 1") and office.hours
     assert all(not ward.channels for slug, ward in wards.items() if slug not in ("bao-vinh", "binh-loc"))
 
@@ -237,10 +251,19 @@ def test_misspelt_channel_kind(wards_dir: Path, registry) -> None:
     assert "fanpage" in error.problem_vi
 
 
-@pytest.mark.parametrize(("value", "word"), [("2025-13-01", "year-month-day"), ("28/10/2022", "year-month-day"),
-                                             ("2027-01-01", "future"), ("soon", "year-month-day")])
+@pytest.mark.parametrize(
+    ("value", "word"),
+    [
+        ("2025-13-01", "year-month-day"),
+        ("28/10/2022", "year-month-day"),
+        ("2027-01-01", "future"),
+        ("soon", "year-month-day"),
+    ],
+)
 def test_bad_checked_date(wards_dir: Path, registry, value: str, word: str) -> None:
-    write_ward(wards_dir, "long-khanh", "26080", GOOD_CHANNELS.replace("checked: 2025-08-01", f"checked: {value}", 1))
+    write_ward(
+        wards_dir, "long-khanh", "26080", GOOD_CHANNELS.replace("checked: 2025-08-01", f"checked: {value}", 1)
+    )
     error = one_error(wards_dir, registry)
     assert "channels[1].checked" in error.where and word in error.problem_en
 
@@ -334,7 +357,9 @@ def test_source_link_outside_the_allowlist(wards_dir: Path, registry) -> None:
 def test_missing_required_field(wards_dir: Path, registry, remove: str, field: str) -> None:
     channels = GOOD_CHANNELS.replace(remove, "", 1)
     if "checked" in remove:
-        channels = channels.replace("    name: Example24/7\n", "    name: Example24/7\n    status: reported\n", 1)
+        channels = channels.replace(
+            "    name: Example24/7\n", "    name: Example24/7\n    status: reported\n", 1
+        )
     write_ward(wards_dir, "long-khanh", "26080", channels)
     error = one_error(wards_dir, registry)
     assert field in error.where, error.message()
@@ -344,7 +369,9 @@ def test_missing_ward_code(tmp_path: Path, wards_dir: Path, registry) -> None:
     (wards_dir / "long-khanh.md").write_text("---\nchannels: []\n---\n", encoding="utf-8")
     (wards_dir / "long-khanh.en.md").write_text('---\nward_code: "26080"\n---\n', encoding="utf-8")
     error = one_error(wards_dir, registry)
-    assert error.file.endswith("long-khanh.md") and "ward_code" in error.where and "missing" in error.problem_en
+    assert (
+        error.file.endswith("long-khanh.md") and "ward_code" in error.where and "missing" in error.problem_en
+    )
 
 
 def test_unknown_field_gets_a_suggestion(wards_dir: Path, registry) -> None:
@@ -368,7 +395,9 @@ def test_name_only_channel_needs_unverified_status(wards_dir: Path, registry) ->
 
 
 def test_channel_of_a_former_unit_must_be_merged_into_the_ward(wards_dir: Path, registry) -> None:
-    channel = GOOD_CHANNELS.replace("    name: Example24/7\n", "    name: Example24/7\n    former_unit: Xa Bao Quang\n")
+    channel = GOOD_CHANNELS.replace(
+        "    name: Example24/7\n", "    name: Example24/7\n    former_unit: Xa Bao Quang\n"
+    )
     write_ward(wards_dir, "long-khanh", "26080", channel)
     error = one_error(wards_dir, registry)
     assert "former_unit" in error.where and "Phường Xuân An" in error.fix_en
@@ -412,7 +441,9 @@ def test_a_broken_ward_file_stops_the_real_build(tmp_path: Path) -> None:
     project.mkdir()
     copy_project(project)
     ward = project / "docs" / "wards" / "bao-vinh.md"
-    ward.write_text(ward.read_text(encoding="utf-8").replace("kind: fanpage", "kind: fanpag"), encoding="utf-8")
+    ward.write_text(
+        ward.read_text(encoding="utf-8").replace("kind: fanpage", "kind: fanpag"), encoding="utf-8"
+    )
     result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0

@@ -18,7 +18,8 @@ PORTALS = ("https://dichvucong.gov.vn", "https://dichvucong.dongnai.gov.vn")
 def visible_rows(page: object) -> list[str]:
     return page.eval_on_selector_all(
         ".ward-directory [data-ward-list] > li",
-        "rows => rows.filter(r => r.offsetParent !== null).map(r => r.textContent.replace(/\\s+/g, ' ').trim())",
+        "rows => rows.filter(r => r.offsetParent !== null).map(r => r.textContent.replace(/\\s+/g, ' "
+        "').trim())",
     )
 
 
@@ -32,7 +33,13 @@ def test_filter_matches_with_or_without_accents(phone_page: object, base_url: st
     problems, errors = load_and_watch(phone_page, base_url + path)
     assert problems == [] and errors == []
     assert phone_page.is_visible("#ward-filter-input")
-    for query in ("bao quang", "Bảo Quang", "BAO QUANG", unicodedata.normalize("NFD", "Bảo Quang"), "baoquang"):
+    for query in (
+        "bao quang",
+        "Bảo Quang",
+        "BAO QUANG",
+        unicodedata.normalize("NFD", "Bảo Quang"),
+        "baoquang",
+    ):
         rows = filter_for(phone_page, query)
         assert any(row.startswith("Xã Bảo Quang") and "Phường Bảo Vinh" in row for row in rows), (query, rows)
         assert not any(row.startswith("Phường Xuân Lập") for row in rows), (query, rows)
@@ -71,7 +78,8 @@ def test_phone_layout_tap_targets_and_text_size(phone_page: object, base_url: st
     assert phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     small_targets = phone_page.eval_on_selector_all(
         ".ward a, .ward-footer a, .ward-directory a, .ward-directory input",
-        "els => els.filter(e => e.offsetParent !== null).map(e => [e.textContent.trim(), e.getBoundingClientRect().height])"
+        "els => els.filter(e => e.offsetParent !== null).map(e => [e.textContent.trim(), "
+        "e.getBoundingClientRect().height])"
         ".filter(([t, h]) => h < 44)",
     )
     assert small_targets == []
@@ -83,7 +91,8 @@ def test_phone_layout_tap_targets_and_text_size(phone_page: object, base_url: st
             const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
             while (walker.nextNode()) {
               const node = walker.currentNode, el = node.parentElement;
-              if (!node.textContent.trim() || el.offsetParent === null || el.closest('[aria-hidden="true"]')) continue;
+              if (!node.textContent.trim() || el.offsetParent === null || \
+el.closest('[aria-hidden="true"]')) continue;
               if (el.closest('.ward-sr-only')) continue;
               const size = parseFloat(getComputedStyle(el).fontSize);
               if (size > 0 && size < 18) small.push([node.textContent.trim().slice(0, 40), size]);
@@ -96,11 +105,13 @@ def test_phone_layout_tap_targets_and_text_size(phone_page: object, base_url: st
 
 
 FIRST_SCREEN = """() => {
-  const seen = el => { const r = el.getBoundingClientRect(); return el.offsetParent !== null && r.top >= 0 && r.bottom <= innerHeight; };
+  const seen = el => { const r = el.getBoundingClientRect(); return el.offsetParent !== null && r.top >= 0 \
+&& r.bottom <= innerHeight; };
   const actions = [...document.querySelectorAll('.ward a[href^="tel:"], .ward a[href^="https://"]')]
     .filter(seen).map(a => ({href: a.getAttribute('href'), height: a.getBoundingClientRect().height}));
   const unknown = [...document.querySelectorAll('[data-unknown-kinds]')];
-  return {actions, unknown: unknown.map(el => ({text: el.textContent.replace(/\\s+/g, ' ').trim(), seen: seen(el)}))};
+  return {actions, unknown: unknown.map(el => ({text: el.textContent.replace(/\\s+/g, ' ').trim(), seen: \
+seen(el)}))};
 }"""
 
 
@@ -108,7 +119,8 @@ FIRST_SCREEN = """() => {
 @pytest.mark.parametrize("slug", WARDS)
 def test_first_phone_screen_has_a_working_channel_and_the_unknown_kinds_in_one_line(
         phone_page: object, base_url: str, slug: str, prefix: str) -> None:
-    """360 x 740, touch: without scrolling, a resident can call or open an official channel, and sees in ONE line
+    """360 x 740, touch: without scrolling, a resident can call or open an official channel, and sees in \
+ONE line
     what is not known yet (with a way to tell the team)."""
     from handbook.domains import check_url
 
@@ -129,7 +141,9 @@ def test_first_phone_screen_has_a_working_channel_and_the_unknown_kinds_in_one_l
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_binh_loc_on_a_phone_shows_its_website_and_centre_address(phone_page: object, base_url: str, prefix: str) -> None:
+def test_binh_loc_on_a_phone_shows_its_website_and_centre_address(
+    phone_page: object, base_url: str, prefix: str
+) -> None:
     phone_page.goto(base_url + f"{prefix}wards/binh-loc/")
     website = phone_page.locator('.ward-channels a.ward-action[href="https://binhloc.dongnai.gov.vn"]')
     assert website.is_visible() and website.bounding_box()["height"] >= 44
@@ -140,7 +154,9 @@ def test_binh_loc_on_a_phone_shows_its_website_and_centre_address(phone_page: ob
 
 
 @pytest.mark.parametrize("slug", WARDS)
-def test_every_ward_shows_1022_with_source_and_status_on_a_phone(phone_page: object, base_url: str, slug: str) -> None:
+def test_every_ward_shows_1022_with_source_and_status_on_a_phone(
+    phone_page: object, base_url: str, slug: str
+) -> None:
     phone_page.goto(base_url + f"wards/{slug}/")
     card = phone_page.locator("[data-province-line]")
     call = card.locator('a[href="tel:1022"]')
@@ -150,8 +166,12 @@ def test_every_ward_shows_1022_with_source_and_status_on_a_phone(phone_page: obj
     assert "Theo một nguồn tin" in text and "Báo Đồng Nai, 03/09/2025" in text
 
 
-@pytest.mark.parametrize(("old", "new", "prefix"), [("bao-quang", "bao-vinh", ""), ("xuan-thien", "binh-loc", "en/")])
-def test_old_ward_address_opens_the_new_ward(phone_page: object, base_url: str, old: str, new: str, prefix: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "prefix"), [("bao-quang", "bao-vinh", ""), ("xuan-thien", "binh-loc", "en/")]
+)
+def test_old_ward_address_opens_the_new_ward(
+    phone_page: object, base_url: str, old: str, new: str, prefix: str
+) -> None:
     phone_page.goto(base_url + f"{prefix}wards/{old}/")
     phone_page.wait_for_url(base_url + f"{prefix}wards/{new}/")
     assert phone_page.locator("article h1").inner_text().startswith("Phường")
@@ -164,7 +184,9 @@ def test_language_switch_on_a_ward_page(phone_page: object, base_url: str) -> No
     assert "Contact the ward" in phone_page.inner_text("article")
 
 
-def test_screenshots_of_the_directory_and_a_ward_page(phone_page: object, desktop_page: object, base_url: str) -> None:
+def test_screenshots_of_the_directory_and_a_ward_page(
+    phone_page: object, desktop_page: object, base_url: str
+) -> None:
     """Saved under screenshots/ for people to look at; the assertions are in the other tests."""
     SCREENSHOTS.mkdir(exist_ok=True)
     for path in ("wards/", "en/wards/", "wards/bao-vinh/", "en/wards/bao-vinh/", "wards/binh-loc/"):
@@ -195,7 +217,9 @@ def posters(browser: object, base_url: str, tmp_path_factory: pytest.TempPathFac
     for prefix in ("", "en/"):
         for slug in WARDS:
             page.goto(base_url + f"{prefix}wards/{slug}/", wait_until="networkidle")
-            page.wait_for_function("[...document.images].every(image => image.complete && image.naturalWidth > 0)")
+            page.wait_for_function(
+                "[...document.images].every(image => image.complete && image.naturalWidth > 0)"
+            )
             pdf = folder / f"{prefix.strip('/') or 'vi'}-{slug}.pdf"
             page.pdf(path=str(pdf), format="A4")
             pdfs[f"{prefix}{slug}"] = pdf

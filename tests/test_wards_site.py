@@ -47,7 +47,8 @@ def test_each_ward_page_exists_in_both_languages(site_dir: Path, slug: str, lang
     body = article(html)
     text = text_of(body)
     assert re.search(rf"<h1[^>]*>{name}", body)
-    assert f"{name}, Tỉnh Đồng Nai" in text and code in text  # the province tells it from Xã Long Khánh, Đồng Tháp
+    # the province tells it from Xã Long Khánh, Đồng Tháp
+    assert f"{name}, Tỉnh Đồng Nai" in text and code in text
     hrefs = _HREF.findall(body)
     assert "https://dichvucong.gov.vn" in hrefs and "https://dichvucong.dongnai.gov.vn" in hrefs
     assert f"geo:{lat},{lon}" in hrefs
@@ -62,7 +63,10 @@ def test_each_ward_page_exists_in_both_languages(site_dir: Path, slug: str, lang
 @pytest.mark.parametrize("slug", WARDS)
 def test_unknown_channel_kinds_are_one_line_with_a_way_to_tell_us(site_dir: Path, slug: str) -> None:
     """Not seven rows of "no information": one line naming what is missing, and one link."""
-    for prefix, start, words in (("", "Chưa có:", ("Zalo", "e-mail")), ("en/", "Not yet known:", ("Zalo", "e-mail"))):
+    for prefix, start, words in (
+        ("", "Chưa có:", ("Zalo", "e-mail")),
+        ("en/", "Not yet known:", ("Zalo", "e-mail")),
+    ):
         body = article(read(site_dir, f"{prefix}wards/{slug}/index.html"))
         lines = re.findall(r"<p class=\"ward-unknown[^\"]*\" data-unknown-kinds>(.*?)</p>", body, re.DOTALL)
         assert len(lines) == 1, lines
@@ -77,21 +81,33 @@ def test_unknown_channel_kinds_are_one_line_with_a_way_to_tell_us(site_dir: Path
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", WARDS)
-def test_every_ward_shows_the_province_line_1022_with_source_and_status(site_dir: Path, slug: str, lang: str) -> None:
+def test_every_ward_shows_the_province_line_1022_with_source_and_status(
+    site_dir: Path, slug: str, lang: str
+) -> None:
     body = article(read(site_dir, f"{LANGUAGES[lang]}wards/{slug}/index.html"))
-    cards = re.findall(r'<li class="ward-channel ward-channel--hotline ward-line" data-province-line>(.*?)</li>',
-                       body, re.DOTALL)
+    cards = re.findall(
+        r'<li class="ward-channel ward-channel--hotline ward-line" data-province-line>(.*?)</li>',
+        body,
+        re.DOTALL,
+    )
     assert len(cards) == 1
     card = cards[0]
     assert 'href="tel:1022"' in card
     text = text_of(card)
     assert "Báo Đồng Nai, 03/09/2025" in text
     assert ("Theo một nguồn tin" if lang == "vi" else "Reported (one source)") in text
-    assert ("Tổng đài dịch vụ công tỉnh Đồng Nai" if lang == "vi" else "Đồng Nai province public-service call centre") in text
+    assert (
+        "Tổng đài dịch vụ công tỉnh Đồng Nai"
+        if lang == "vi"
+        else "Đồng Nai province public-service call centre"
+    ) in text
     # The Zalo account of the province is named, never linked (its link could not be read).
     account = body[body.index("ward-account"):]
     account = account[: account.index("</li>")]
-    assert "Cổng hành chính công tỉnh Đồng Nai" in text_of(account) and "href=" not in account.split("ward-meta")[0]
+    assert (
+        "Cổng hành chính công tỉnh Đồng Nai" in text_of(account)
+        and "href=" not in account.split("ward-meta")[0]
+    )
 
 
 def test_binh_loc_shows_its_website_and_its_service_centre(site_dir: Path) -> None:
@@ -111,8 +127,10 @@ def test_binh_loc_shows_its_website_and_its_service_centre(site_dir: Path) -> No
 
 
 def test_the_only_known_channel_is_a_name_with_its_status_never_a_guessed_address(site_dir: Path) -> None:
-    for prefix, words in (("", ("BaoQuang24/7", "Chưa xác minh", "28/10/2022", "của Xã Bảo Quang cũ")),
-                          ("en/", ("BaoQuang24/7", "Unverified", "28 October 2022", "of the former Xã Bảo Quang"))):
+    for prefix, words in (
+        ("", ("BaoQuang24/7", "Chưa xác minh", "28/10/2022", "của Xã Bảo Quang cũ")),
+        ("en/", ("BaoQuang24/7", "Unverified", "28 October 2022", "of the former Xã Bảo Quang")),
+    ):
         body = article(read(site_dir, f"{prefix}wards/bao-vinh/index.html"))
         assert all(word in text_of(body) for word in words)
         assert "facebook.com" not in body and "zalo.me" not in body
@@ -197,12 +215,16 @@ def test_province_scope_generates_pages_for_wards_without_a_file(tmp_path: Path)
     project.mkdir()
     copy_project(project)
     area = project / "docs" / "area.yml"
-    area.write_text(re.sub(r"(?m)^ward_scope: \S+", "ward_scope: province:75", area.read_text("utf-8")), "utf-8")
+    area.write_text(
+        re.sub(r"(?m)^ward_scope: \S+", "ward_scope: province:75", area.read_text("utf-8")), "utf-8"
+    )
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     pages = [p for p in (site / "wards").glob("*/index.html") if 'class="ward"' in p.read_text("utf-8")]
-    en_pages = [p for p in (site / "en" / "wards").glob("*/index.html") if 'class="ward"' in p.read_text("utf-8")]
+    en_pages = [
+        p for p in (site / "en" / "wards").glob("*/index.html") if 'class="ward"' in p.read_text("utf-8")
+    ]
     assert len(pages) == len(en_pages) == 95
     registry = load_registry("province:75")
     generated = next(u for u in registry.units if u.short_name == "Long Thành")

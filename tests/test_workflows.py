@@ -22,7 +22,8 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 #   actions/checkout            v4 node20, v5 node24 (README "Checkout v5: Updated to the node24 runtime")
 #   actions/setup-python        v5 node20, v6 node24 (README "Breaking changes in V6: node20 to node24")
 #   actions/setup-node          v4 node20, v5 node24 (README "Breaking changes in V5: ... node24")
-#   actions/cache               v4 node20, v5 node24 (README "actions/cache@v5 runs on the Node.js 24 runtime")
+#   actions/cache               v4 node20, v5 node24 (README "actions/cache@v5 runs on the Node.js 24
+#                               runtime")
 #   actions/deploy-pages        v4 node20, v5 node24
 #   actions/configure-pages     v5 node20, v6 node24 (v6.0.0 release notes: "upgrade to node 24", PR #186)
 #   actions/upload-pages-artifact  composite; v4 calls upload-artifact v4.6.2 (node20), v5 calls
@@ -54,7 +55,9 @@ def steps_of(workflow: dict[str, Any]) -> list[dict[str, Any]]:
 
 def uses_of(workflow: dict[str, Any]) -> list[str]:
     jobs = workflow["jobs"].values()
-    return [step["uses"] for step in steps_of(workflow) if "uses" in step] + [job["uses"] for job in jobs if "uses" in job]
+    return [step["uses"] for step in steps_of(workflow) if "uses" in step] + [
+        job["uses"] for job in jobs if "uses" in job
+    ]
 
 
 def needs_of(job: dict[str, Any]) -> set[str]:
@@ -77,8 +80,17 @@ def test_there_are_the_three_workflows() -> None:
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_every_workflow_validates_against_the_github_schema(workflow: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(workflow),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -86,8 +98,11 @@ def test_every_workflow_validates_against_the_github_schema(workflow: Path) -> N
 def test_deploy_needs_the_tests_and_the_build() -> None:
     publish = load("publish.yml")
     jobs = publish["jobs"]
-    deploy = next(name for name, job in jobs.items()
-                  if any(step.get("uses", "").startswith("actions/deploy-pages@") for step in job.get("steps", [])))
+    deploy = next(
+        name
+        for name, job in jobs.items()
+        if any(step.get("uses", "").startswith("actions/deploy-pages@") for step in job.get("steps", []))
+    )
 
     def upstream(name: str) -> set[str]:
         found = set()
@@ -96,10 +111,14 @@ def test_deploy_needs_the_tests_and_the_build() -> None:
         return found
 
     before_deploy = upstream(deploy)
-    assert any(runs_the_tests(jobs[name]) for name in before_deploy), "deploy must wait for a job that runs scripts/test"
+    assert any(runs_the_tests(jobs[name]) for name in before_deploy), (
+        "deploy must wait for a job that runs scripts/test"
+    )
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@")
                for name in before_deploy for step in jobs[name].get("steps", []))
-    assert publish["concurrency"]["cancel-in-progress"] is False, "two pushes must queue, not race or cut a deploy"
+    assert publish["concurrency"]["cancel-in-progress"] is False, (
+        "two pushes must queue, not race or cut a deploy"
+    )
 
 
 def test_the_offline_copy_is_built_with_the_published_address() -> None:
@@ -117,7 +136,9 @@ def test_pull_requests_get_annotations_and_a_translation_summary() -> None:
     runs = [step.get("run", "") for step in steps_of(test)]
     assert "scripts/handbook check --github" in runs
     assert any("translations --markdown" in run and "GITHUB_STEP_SUMMARY" in run for run in runs)
-    cached = [step["with"]["path"] for step in steps_of(test) if step.get("uses", "").startswith("actions/cache@")]
+    cached = [
+        step["with"]["path"] for step in steps_of(test) if step.get("uses", "").startswith("actions/cache@")
+    ]
     for what in ("apt/archives", ".venv", "node_modules"):
         assert any(what in path for path in cached), f"{what} is not cached"
 
@@ -125,7 +146,9 @@ def test_pull_requests_get_annotations_and_a_translation_summary() -> None:
 def test_a_weekly_job_reports_reviews_links_and_registry_updates_in_one_issue() -> None:
     upkeep = load("upkeep.yml")
     crons = [entry["cron"] for entry in upkeep["on"]["schedule"]]
-    assert crons and all(len(cron.split()) == 5 and cron.split()[4] != "*" for cron in crons), "weekly: a day of the week"
+    assert crons and all(len(cron.split()) == 5 and cron.split()[4] != "*" for cron in crons), (
+        "weekly: a day of the week"
+    )
     report = next(step["run"] for step in steps_of(upkeep) if "review --markdown" in step.get("run", ""))
     assert "--links" in report and "--registry" in report
     script = next(step["with"]["script"] for step in steps_of(upkeep)
@@ -141,7 +164,11 @@ def test_no_action_runs_on_node_20(workflow: Path) -> None:
         if uses.startswith("./"):
             continue
         action, _, version = uses.partition("@")
-        assert action in NODE24_FROM, f"{uses}: add {action} to NODE24_FROM (its first node24 major, and where found)"
+        assert action in NODE24_FROM, (
+            f"{uses}: add {action} to NODE24_FROM (its first node24 major, and where found)"
+        )
         major = re.match(r"v(\d+)", version)
         assert major, f"{uses}: pin a major version (vN or vN.N.N)"
-        assert int(major.group(1)) >= NODE24_FROM[action], f"{uses} runs on Node 20: use v{NODE24_FROM[action]}+"
+        assert int(major.group(1)) >= NODE24_FROM[action], (
+            f"{uses} runs on Node 20: use v{NODE24_FROM[action]}+"
+        )

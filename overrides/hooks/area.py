@@ -1,4 +1,5 @@
-"""MkDocs hook for the area file (docs/area.yml): thin glue, the rules are in handbook/area.py and placeholders.py.
+"""MkDocs hook for the area file (docs/area.yml): thin glue, the rules are in handbook/area.py and \
+placeholders.py.
 
 - on_config: read and check docs/area.yml; any problem stops the build with a bilingual message.
 - on_page_markdown: fill the placeholders (``{{ province }}`` …) of every page, its title and summary, in

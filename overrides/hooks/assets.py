@@ -4,7 +4,8 @@ handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manife
 - on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
   build stops and says which file); the bundles are made; their sources are not published.
 - on_env: templates get ``hb_assets`` (bundle paths, theme colour, favicon as data:, inline logo).
-- on_post_page (and on_post_build for the 404 pages): Material's own stylesheet links go (their rules are in our one stylesheet), and the
+- on_post_page (and on_post_build for the 404 pages): Material's own stylesheet links go (their rules are \
+in our one stylesheet), and the
   templates' indentation between tags.
 - on_post_build: writes the script, the icons and this language's manifest; then, once every page
   exists, the stylesheet without the rules no page or script can use, under its final hashed name.
@@ -78,11 +79,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     css, js = bundle.build_css(read, material), bundle.build_js(read)
     theme_color = bundle.css_variable(css, "--md-primary-fg-color")
     if theme_color is None:
-        raise PluginError("overrides/assets/stylesheets/handbook.css: thiếu / missing --md-primary-fg-color in :root")
+        raise PluginError(
+            "overrides/assets/stylesheets/handbook.css: thiếu / missing --md-primary-fg-color in :root"
+        )
     _state.update(
         css=(bundle.hashed(bundle.CSS_NAME, css), css),
         js=(bundle.hashed(bundle.JS_NAME, js), js),
-        links=[re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links],
+        links=[
+            re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links
+        ],
         logo=(custom / config.theme["logo"]).read_text(encoding="utf-8") if config.theme.get("logo") else "",
         theme_color=theme_color,
         background=bundle.css_variable(css, "--md-default-bg-color") or "#ffffff",

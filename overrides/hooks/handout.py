@@ -68,7 +68,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _card_path(page_url: str) -> str:
-    """Where a guide's card is written: ``guides/x/the/index.html`` (from ``guides/x/`` or ``guides/x.html``)."""
+    """Where a guide's card is written: ``guides/x/the/index.html`` (from ``guides/x/`` or \
+``guides/x.html``)."""
     base = page_url[: -len(".html")] + "/" if page_url.endswith(".html") else page_url
     return f"{base}{FOLDER}/index.html"
 

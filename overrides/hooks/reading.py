@@ -40,7 +40,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     language = site_config.reader_language(config)
     context["hb_root_404"] = language == languages.default
     context["hb_offline_caches"] = CACHES
-    context["hb_other_languages"] = [(other, catalogue(other)) for other in languages.codes if other != language]
+    context["hb_other_languages"] = [
+        (other, catalogue(other)) for other in languages.codes if other != language
+    ]
     return context
 
 

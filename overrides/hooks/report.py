@@ -29,7 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     contact = _contact[0]
     if contact is None:
         context["hb_report"] = None
@@ -41,7 +43,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if contact.email:
         subject = message(lang, "report.subject", title=title)
         body = message(lang, "report.body", url=url)
-        links.append({"kind": "email", "href": mailto(contact.email, subject, body), "text": message(lang, "report.email")})
+        links.append(
+            {
+                "kind": "email",
+                "href": mailto(contact.email, subject, body),
+                "text": message(lang, "report.email"),
+            }
+        )
     if contact.phone:
         links.append({"kind": "phone", "href": contact.phone.href,
                       "text": message(lang, "report.phone", number=contact.phone.display)})

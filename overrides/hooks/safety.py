@@ -111,6 +111,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # opened from file://: no policy (hooks/offline.py removes it) and no host to read _headers
     # Hashed bundles are all under assets/ (Material's): no need to walk thousands of page folders.
     site = Path(config.site_dir)
-    hashed = [path.relative_to(site).as_posix() for path in (site / "assets").rglob("*") if is_hashed_asset(path.name)]
+    hashed = [
+        path.relative_to(site).as_posix()
+        for path in (site / "assets").rglob("*")
+        if is_hashed_asset(path.name)
+    ]
     (site / "_headers").write_text(headers_file(hashed), encoding="utf-8")
 

@@ -79,7 +79,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if size.gzip >= rules.GZIP_BUDGET:
             log.warning(
                 f"{size.path}: chỉ mục tìm kiếm {size.locale} nặng {size.gzip / 1024:.0f} KB (gzip), quá "
-                f"{rules.GZIP_BUDGET // 1024} KB mà người đọc phải tải để tìm kiếm. Cách sửa: bớt trang được lập chỉ mục "
+                f"{rules.GZIP_BUDGET // 1024} KB mà người đọc phải tải để tìm kiếm. Cách sửa: bớt trang được "
+                "lập chỉ mục "
                 f"(search: exclude trong front matter) hoặc cho tải chỉ mục khi mở ô tìm kiếm. / "
                 f"the {size.locale} search index is {size.gzip / 1024:.0f} KB gzip, over the "
                 f"{rules.GZIP_BUDGET // 1024} KB a reader downloads to search. Fix: index fewer pages "

@@ -1,6 +1,7 @@
 """MkDocs hook for wards: thin glue. The rules live in handbook/ (registry, wards, ward_site, ward_render).
 
-- on_config: load the registry for ``ward_scope`` of docs/area.yml and check every ward file; any problem stops
+- on_config: load the registry for ``ward_scope`` of docs/area.yml and check every ward file; any problem \
+stops
   the build with a bilingual message naming the file and field.
 - on_files: add a generated page for every unit in scope that has no ward file, and a directory page
   per province when the scope spans several (``wards/tinh/dong-nai/``); list them all for sitemap.xml.
@@ -72,7 +73,9 @@ def _built_languages(config: MkDocsConfig) -> list[str]:
     if i18n is None:
         return [_language(config)]
     default = next(lang.locale for lang in i18n.config.languages if lang.default)
-    return [default] + [lang.locale for lang in i18n.config.languages if lang.build and lang.locale != default]
+    return [default] + [
+        lang.locale for lang in i18n.config.languages if lang.build and lang.locale != default
+    ]
 
 
 def _prefix(language: str) -> str:
@@ -136,7 +139,9 @@ def _link_alternates(alternates: dict[str, File], src_uri: str) -> None:
         file.alternates = alternates
 
 
-def _virtual_file(page: WardPage | ProvinceDirectory, language: str, content: str, config: MkDocsConfig) -> File:
+def _virtual_file(
+    page: WardPage | ProvinceDirectory, language: str, content: str, config: MkDocsConfig
+) -> File:
     file = File.generated(config, page.src_uri, content=content)
     if language != DEFAULT_LANGUAGE:
         file.dest_uri = _prefix(language) + file.dest_uri
@@ -204,7 +209,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     script = get_relative_url(SCRIPT, page.url)
     province = _province_of(page)
     if slug == "index" and site.provinces:
-        links = {p.code: get_relative_url(_province_url(p, language, config), page.url) for p in site.provinces}
+        links = {
+            p.code: get_relative_url(_province_url(p, language, config), page.url) for p in site.provinces
+        }
         return html.replace(DIRECTORY_MARKER, render_province_index(site, language, links, script), 1)
     if slug == "index" or province is not None:
         slugs = {ward.slug for ward in (province.pages if province else site.pages)}
@@ -214,7 +221,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         directory = render_directory(site, language, href, script, _area, province)
         if province is not None:
             back = escape(_page_link("wards/index.md", page, files) or "../../")
-            directory = f'<p><a class="ward-link" href="{back}">{escape(message(language, "directory.back"))}</a></p>\n' + directory
+            directory = (
+                '<p><a class="ward-link" '
+                f'href="{back}">{escape(message(language, "directory.back"))}</a></p>\n'
+                + directory
+            )
         return html.replace(DIRECTORY_MARKER, directory, 1)
     ward = site.by_slug.get(slug or "")
     if ward is None:
@@ -247,7 +258,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         target = os.path.join(folder, "index.html")
         if os.path.exists(target):
             continue
-        href = f"../{redirect.target.slug}/" if config.use_directory_urls else f"../{redirect.target.slug}.html"
+        href = (
+            f"../{redirect.target.slug}/" if config.use_directory_urls else f"../{redirect.target.slug}.html"
+        )
         folder.mkdir(parents=True, exist_ok=True)
         html = render_redirect(redirect.former, redirect.target.unit.name, href, language)
         if not is_offline_copy(config.plugins):  # file:// has no policy (hooks/offline.py)
