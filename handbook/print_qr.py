@@ -51,12 +51,26 @@ def qr_svg(url: str, label: str, css_class: str = "hb-print-qr__code") -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
-def print_block(url: str, language: str) -> str:
-    """The HTML block printed at the end of a page: the QR code and the address in words."""
+PAGE_QR_ID = "hb-page-qr"  # the page's own QR code, drawn once (the hand-over dialog) and reused in print
+
+
+def qr_reference(url: str, label: str, css_class: str = "hb-print-qr__code") -> str:
+    """An SVG that shows the QR code of ``url`` drawn elsewhere on the page (``id`` :data:`PAGE_QR_ID`):
+    one copy of the ~1.5 KB drawing instead of two on every page."""
+    size = qr_svg_inline(url).split('viewBox="0 0 ', 1)[1].split('"', 1)[0]
+    return (f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {size}" class="{css_class}">'
+            f'<use href="#{PAGE_QR_ID}"></use></svg>')
+
+
+def print_block(url: str, language: str, reuse_page_qr: bool = False) -> str:
+    """The HTML block printed at the end of a page: the QR code and the address in words
+    (``reuse_page_qr``: the page already draws its QR code with :data:`PAGE_QR_ID`)."""
     lang = language if language in available_languages() else "vi"
+    label = message(lang, "print.qr_label")
+    code = qr_reference(url, label) if reuse_page_qr else qr_svg(url, label)
     return (
         f'<div class="hb-print-qr" lang="{lang}" hidden data-search-exclude>'
-        f"{qr_svg(url, message(lang, 'print.qr_label'))}"
+        f"{code}"
         f'<p class="hb-print-qr__text">{escape(message(lang, "print.qr_caption"))}<br>'
         f'<span class="hb-print-qr__url">{escape(url)}</span></p>'
         "</div>"

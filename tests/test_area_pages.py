@@ -147,7 +147,7 @@ def test_a_bad_email_in_mkdocs_yml_stops_the_build_with_a_clear_message(tmp_path
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text("utf-8").replace(
-            "  ward_scope: long-khanh", "  report_contact:\n    email: nhom.so.tay@\n  ward_scope: long-khanh"
+            "  generator: false\n", "  generator: false\n  report_contact:\n    email: nhom.so.tay@\n", 1
         ),
         "utf-8",
     )
@@ -177,7 +177,7 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = project / "mkdocs.yml"
     contact = "  report_contact:\n" + "".join(f'    {key}: "{value}"\n' for key, value in CONTACT.items())
     config.write_text(
-        config.read_text("utf-8").replace("  ward_scope: long-khanh", contact + "  ward_scope: long-khanh"),
+        config.read_text("utf-8").replace("  generator: false\n", "  generator: false\n" + contact, 1),
         "utf-8",
     )
     site = tmp_path_factory.mktemp("renamed-site")

@@ -161,7 +161,10 @@ portals:
   - name: {vi: Cổng Dịch vụ công quốc gia, en: National Public Service Portal}
     url: https://dichvucong.gov.vn
     note: {vi: Nộp hồ sơ trực tuyến., en: File applications online.}
+    source: dichvucong.gov.vn
     status: confirmed
+    checked: 2026-11-30
+    level: national
 hotlines: []
 zalo_accounts: []
 utilities: {}

@@ -158,9 +158,10 @@ def test_annotation_escapes_what_github_would_misread() -> None:
 def test_translation_summary_lists_only_what_needs_translating() -> None:
     when = datetime.datetime(2026, 11, 1)
     report = [
-        Translation("guides/a.md", "A", "A", "translated", when, when),
-        Translation("guides/b.md", "B", None, "missing", when, None),
-        Translation("guides/c.md", "C", "C", "outdated", when + datetime.timedelta(days=3), when),
+        Translation("guides/a.md", "en", "guides/a.en.md", "A", "A", "translated", when, when),
+        Translation("guides/b.md", "en", "guides/b.en.md", "B", None, "missing", when, None),
+        Translation("guides/c.md", "en", "guides/c.en.md", "C", "C", "outdated",
+                    when + datetime.timedelta(days=3), when),
     ]
     text = translation_summary(report, has_history=True, languages=project_languages(ROOT))
     assert "`docs/guides/b.en.md`" in text and "`docs/guides/c.en.md`" in text
@@ -222,7 +223,7 @@ def test_country_directory_is_a_page_per_province_each_under_200_kb() -> None:
         assert (
             len(re.findall(r'<li><a href="tinh/[a-z-]+/"', index)) == 34 and len(index.encode()) < 20 * 1024
         )
-        biggest = max(len(render_directory(site, lang, href, "x.js", p).encode()) for p in site.provinces)
+        biggest = max(len(render_directory(site, lang, href, "x.js", province=p).encode()) for p in site.provinces)
         assert biggest < 170 * 1024, f"{lang}: a province directory list is {biggest // 1024} KB"
 
 

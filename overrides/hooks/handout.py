@@ -23,6 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
+from handbook.area import placeholder_values
 from handbook.csp import meta_policy
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import read_front_matter
@@ -30,7 +31,8 @@ from handbook.guides import load_guides
 from handbook.handout import print_addresses, wrap_steps
 from handbook.offline import is_offline_copy
 from handbook.og_image import LogoError, draw_card
-from handbook.print_qr import online_url, qr_svg, short_address
+from handbook.placeholders import fill
+from handbook.print_qr import PAGE_QR_ID, online_url, qr_svg, short_address
 from handbook.quick_card import FOLDER, Card, make_card, render_card
 from handbook.text import message
 
@@ -44,6 +46,7 @@ _written: list[tuple[str, Card]] = []  # (the guide page's URL in this build, it
 def on_pre_build(config: MkDocsConfig) -> None:
     """Read every guide's steps once (overrides/hooks/guides.py already stopped on bad guides)."""
     languages = site_config.languages(config)
+    area = site_config.area(config)
     guides, errors = load_guides(Path(config.docs_dir), languages)
     if errors:
         return  # the guides hook reports them
@@ -53,6 +56,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         name = languages.translation_of(f"guides/{guide.slug}.md", guide.lang)
         try:
             _meta, body, _line = read_front_matter(Path(config.docs_dir) / name, Path(config.docs_dir))
+            body = fill(body, placeholder_values(area, guide.lang))  # {{ province }}, {{ hotline }} …
             _cards[(guide.slug, guide.lang)] = make_card(guide, body, f"docs/{name}")
         except ContentError as error:
             problems.append(error)
@@ -97,7 +101,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["hb_handover"] = {
         "url": url,
         "short": short_address(url),
-        "qr": qr_svg(url, message(lang, "share.qr_label", url=short_address(url)), "hb-handover__code"),
+        # The page's one drawing of its QR code; the print block shows it again (handbook/print_qr.py).
+        "qr": qr_svg(url, message(lang, "share.qr_label", url=short_address(url)), "hb-handover__code")
+        .replace("<svg ", f'<svg id="{PAGE_QR_ID}" ', 1),
         "card": card_href,
     }
     summary = (page.meta or {}).get("summary")

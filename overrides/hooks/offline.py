@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import offline as rules
 from handbook import site_config
-from handbook.print_qr import online_url, print_block
+from handbook.print_qr import PAGE_QR_ID, online_url, print_block
 
 SW_SOURCE = "assets/javascripts/sw.js"
 _state: dict[str, str] = {}
@@ -65,7 +65,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # ("scan to open this page") are not content and must not match every page in search.
     if not page.file.generated_by:
         url = online_url(config.site_url or "", page.url)
-        output = rules.append_to_article(output, print_block(url, site_config.reader_language(config)))
+        drawn = f'id="{PAGE_QR_ID}"' in output  # the hand-over dialog's QR code: print shows it again
+        block = print_block(url, site_config.reader_language(config), reuse_page_qr=drawn)
+        output = rules.append_to_article(output, block)
     if _offline_copy(config):
         output = rules.strip_for_offline_copy(output)
     return output
