@@ -71,6 +71,7 @@ SEPARATE: dict[str, str] = {
     "assets/javascripts/ward-filter.js": "only the ward directory loads it (overrides/hooks/wards.py)",
     "assets/javascripts/not-found.js": "only the root 404 page loads it (overrides/404.html)",
     "assets/stylesheets/quick-card.css": "only the printable quick cards load it (handbook/quick_card.py)",
+    "assets/javascripts/quick-card.js": "only the printable quick cards load it (handbook/quick_card.py)",
 }
 
 CSS_NAME = "assets/stylesheets/handbook.{hash}.min.css"

@@ -143,7 +143,7 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
         f"<title>{text('card.page_title', title=card.guide.title)}</title>\n"
         f'<link rel="icon" href="{assets}assets/images/favicon.svg">\n'
         f'<link rel="stylesheet" href="{assets}assets/stylesheets/quick-card.css">\n'
-        f'<script src="{assets}assets/javascripts/handover.js" defer></script>\n'
+        f'<script src="{assets}assets/javascripts/quick-card.js" defer></script>\n'
         "</head>\n<body>\n"
         '<main class="hb-qcard">\n'
         f'<p class="hb-qcard__kind">{text("card.kind")}</p>\n'

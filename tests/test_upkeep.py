@@ -223,7 +223,9 @@ def test_country_directory_is_a_page_per_province_each_under_200_kb() -> None:
         assert (
             len(re.findall(r'<li><a href="tinh/[a-z-]+/"', index)) == 34 and len(index.encode()) < 20 * 1024
         )
-        biggest = max(len(render_directory(site, lang, href, "x.js", province=p).encode()) for p in site.provinces)
+        biggest = max(
+            len(render_directory(site, lang, href, "x.js", province=p).encode()) for p in site.provinces
+        )
         assert biggest < 170 * 1024, f"{lang}: a province directory list is {biggest // 1024} KB"
 
 

@@ -14,6 +14,7 @@ handbook/quick_card.py, handbook/og_image.py and handbook/print_qr.py.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -56,8 +57,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         name = languages.translation_of(f"guides/{guide.slug}.md", guide.lang)
         try:
             _meta, body, _line = read_front_matter(Path(config.docs_dir) / name, Path(config.docs_dir))
-            body = fill(body, placeholder_values(area, guide.lang))  # {{ province }}, {{ hotline }} …
-            _cards[(guide.slug, guide.lang)] = make_card(guide, body, f"docs/{name}")
+            values = placeholder_values(area, guide.lang)  # {{ province }}, {{ hotline }} …
+            guide = replace(guide, title=fill(guide.title, values), summary=fill(guide.summary, values))
+            _cards[(guide.slug, guide.lang)] = make_card(guide, fill(body, values), f"docs/{name}")
         except ContentError as error:
             problems.append(error)
     if problems:

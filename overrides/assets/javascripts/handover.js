@@ -81,13 +81,6 @@
   function setup() {
     var tools = document.querySelector("[data-hb-handover]");
     if (tools) setupHandover(tools);
-    var print = document.querySelector("[data-hb-print]");
-    if (print && typeof window.print === "function") {
-      print.addEventListener("click", function () {
-        window.print();
-      });
-      print.hidden = false;
-    }
   }
 
   if (document.readyState === "loading") {
