@@ -31,8 +31,9 @@ PORTAL_LOGIN = "guides/dang-nhap-dich-vu-cong/"
 def open_search(page: object) -> object:
     """The search box, opened the way a reader does (the magnifier on a phone, the box on desktop)."""
     box = page.locator('input[data-md-component="search-query"]')
-    if not box.is_visible():
-        page.locator('label.md-header__button[for="__search"]').click()
+    magnifier = page.locator('label.md-header__button[for="__search"]')
+    if magnifier.is_visible():  # a phone: the box waits off screen until the magnifier is tapped
+        magnifier.click()
     box.click()
     return box
 

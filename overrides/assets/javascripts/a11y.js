@@ -65,7 +65,8 @@
   var VOICE_LANG = { vi: "vi-VN", en: "en-US" };
   // Not read: permalink "#" signs, these tools and the hand-over tools (handover.js), the drawn phone inside a screen illustration
   // (its caption is read), and anything hidden from assistive technology.
-  var SKIP = ".headerlink, .hb-reading-tools, .hb-handover, .hb-screen__phone, .hb-screen__label, [aria-hidden='true'], " +
+  var SKIP = ".headerlink, .hb-reading-tools, .hb-handover, .hb-save, .hb-screen__phone, .hb-screen__label, " +
+    "[aria-hidden='true'], " +
     "script, style, template, noscript, svg";
   var BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DETAILS|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|SUMMARY|TABLE|TBODY|TD|TFOOT|TH|THEAD|TR|UL)$/;
 
