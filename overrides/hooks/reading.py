@@ -3,8 +3,8 @@
 * templates that are not pages (404.html) also get the interface text (``hb_text``), and the
   root 404 page the other languages' text, to show the right language on a host that serves only
   the root /404.html (overrides/404.html, assets/javascripts/not-found.js);
-* the handbook's own scripts are published without their comment lines (page weight on prepaid
-  data; the sources keep them);
+* the root 404 page's own script is published minified (page weight on prepaid data; the bundle
+  is minified by handbook/bundle.py, sw.js cut by handbook/offline.py);
 * the skip link lands at the start of the content, labelled in the page's language;
 * a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html);
 * guide and ward pages get "save for offline reading", every page the saved-pages address and the
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -27,7 +28,6 @@ from handbook.offline import (
     SAVED_PAGE,
     is_saved_page,
     offers_saving,
-    strip_comment_lines,
 )
 from handbook.reading import has_contents, skip_link
 from handbook.text import catalogue, message
@@ -68,14 +68,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return skip_link(output, message(site_config.reader_language(config), "nav.skip"))
 
 
-# The handbook's scripts whose comments are cut from the published copy (overrides/assets/javascripts/).
-LEAN_SCRIPTS = ("a11y.js", "phone-nav.js", "offline-pages.js", "not-found.js", "lazy-search.js",
-                "sw-register.js", "material-inline.js")
-
-
+# The scripts in the bundle are minified with it (handbook/bundle.py) and sw.js is cut by
+# handbook/offline.py; the root 404 page's own script (bundle.SEPARATE) is published minified too.
 def on_post_build(config: MkDocsConfig) -> None:
-    folder = Path(config.site_dir) / "assets" / "javascripts"
-    for name in LEAN_SCRIPTS:
-        path = folder / name
-        if path.is_file():
-            path.write_text(strip_comment_lines(path.read_text(encoding="utf-8")), encoding="utf-8")
+    path = Path(config.site_dir) / "assets" / "javascripts" / "not-found.js"
+    if path.is_file():
+        path.write_text(str(rjsmin.jsmin(path.read_text(encoding="utf-8"))) + "\n", encoding="utf-8")
