@@ -294,14 +294,16 @@ def area_accounts(area: dict[str, Any], lang: str) -> list[AreaAccount]:
     ]
 
 
-def area_emergency(area: dict[str, Any], lang: str) -> tuple[list[EmergencyNumber], Sourced]:
-    """The emergency numbers (113, 114, 115) and where they were read."""
+def area_emergency(area: dict[str, Any], lang: str) -> tuple[list[EmergencyNumber], Sourced | None]:
+    """The emergency numbers (113, 114, 115) and where they were read (None: the area lists none)."""
     numbers = [
         EmergencyNumber(
             area_text(area, item.get("name"), lang), dial(item.get("number"), area, f"{field}.number")
         )
         for field, item in _entries(area, "emergency")
     ]
+    if not numbers:
+        return numbers, None
     fact = _fact({"source": area.get("emergency_source"), "status": area.get("emergency_status"),
                   "checked": area.get("emergency_checked")}, "emergency")
     return numbers, fact

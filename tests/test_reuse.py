@@ -171,8 +171,9 @@ utilities: {}
 emergency: []
 """
 LONG_KHANH = re.compile(r"Long Kh[aá]nh|0251", re.IGNORECASE)
-# A page's own text: its article and its one-sentence summary (front matter, shown as the meta description).
-CONTENT = re.compile(r'<article class="md-content__inner.*?</article>|<meta name="description"[^>]*>',
+# A page's own text: its article and its one-sentence summary (front matter, shown as the meta description
+# and as the link preview's og:description).
+CONTENT = re.compile(r'<article class="md-content__inner.*?</article>|<meta (?:name|property)="(?:og:)?description"[^>]*>',
                      re.DOTALL)
 
 
