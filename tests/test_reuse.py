@@ -173,8 +173,10 @@ emergency: []
 LONG_KHANH = re.compile(r"Long Kh[aá]nh|0251", re.IGNORECASE)
 # A page's own text: its article and its one-sentence summary (front matter, shown as the meta description
 # and as the link preview's og:description).
-CONTENT = re.compile(r'<article class="md-content__inner.*?</article>|<meta (?:name|property)="(?:og:)?description"[^>]*>',
-                     re.DOTALL)
+CONTENT = re.compile(
+    r'<article class="md-content__inner.*?</article>|<meta (?:name|property)="(?:og:)?description"[^>]*>',
+    re.DOTALL,
+)
 
 
 def test_the_handbook_builds_for_another_area_without_long_khanh_outside_its_content(tmp_path: Path) -> None:
