@@ -10,12 +10,16 @@
    The best tier that matches wins: the typed words in a row as one phrase, then every typed word
    somewhere in its names, then every typed word anywhere in the row.
 
-   Without JavaScript (or without vi-typing.js) the filter box stays hidden and the full list is
-   shown. Set up once the page is parsed (vi-typing.js loads at the end of the page). */
+   Without JavaScript (or without vi-typing.js, window.HandbookTyping) the filter box stays hidden and the full list is
+   shown. Set up once the page is parsed (vi-typing.js is part of the project's script bundle,
+   handbook/bundle.py, loaded in <head>; this file is separate, at the end of the directory page). */
 (function () {
   "use strict";
 
-  var NAMES = ".ward-list__name, .ward-list__old, .ward-list__includes";
+  /* The names of a row (overrides/partials/ward-directory.html, rows kept without classes): the
+     link or bold name first, then the units it includes (the inner <span> of a later <span>); the
+     province and code sit in the first <span>, the "now part of" line has no inner <span>. */
+  var NAMES = ":scope > a, :scope > b, :scope > span ~ span > span";
 
   function setup(box, typing) {
     var root = box.parentNode;
