@@ -245,6 +245,8 @@
         var top = target.getBoundingClientRect().top;
         if (top >= -10 && top < window.innerHeight * 0.4) return location.hash;
       }
+      // At the top of the page (not scrolled yet) the reader is at the start: no step to keep.
+      if (window.scrollY < 1) return location.hash;
       var heading = currentHeading(document.querySelectorAll("article h2[id], article h3[id]"), window.innerHeight / 4);
       return heading ? "#" + heading.id : location.hash;
     }
