@@ -34,8 +34,11 @@ LONGER_THAN_THE_TARGET = {
     ("tim-phuong-moi", "vi"), ("tim-phuong-moi", "en"),
     # Two more steps and longer sources since the merge of the content branches: 1,420 mm of content
     # against 5 sheets (measured 2026-11-30).
-    ("nhan-biet-lua-dao", "en"),
+    ("nhan-biet-lua-dao", "en"), ("phan-anh-hien-truong", "vi"),
 }
+# Sheets over the target beyond one (measured 2026-11-30 after the content merge: a new paragraph, a tip and a
+# longer list in the English water guide; steps that cannot split leave part of a sheet empty).
+FURTHER_OVER_THE_TARGET = {("dong-tien-nuoc", "en"): 1}
 
 
 def squash(text: str) -> str:
@@ -143,7 +146,7 @@ def test_every_guide_fits_its_sheets(printed_guides: dict) -> None:
         pages, steps = pages_of(guide["pdf"]), len(guide["steps"])
         target = math.ceil(steps / 2) + 1
         report.append(f"{slug} ({lang}): {pages} pages, {steps} steps, target {target}")
-        allowed = target + 1 if (slug, lang) in LONGER_THAN_THE_TARGET else target
+        allowed = target + ((slug, lang) in LONGER_THAN_THE_TARGET) + FURTHER_OVER_THE_TARGET.get((slug, lang), 0)
         if pages > allowed:
             over.append(report[-1])
         if (slug, lang) in LONGER_THAN_THE_TARGET and pages <= target:
