@@ -124,6 +124,25 @@ def desktop_page(browser: object) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def tab(browser: object) -> Iterator[object]:
+    """Open tabs on demand (``tab(viewport, **context options)``; a phone by default: touch, 2x pixels);
+    all closed after the test."""
+    contexts: list[object] = []
+
+    def open_tab(viewport: dict[str, int] = PHONE, **options: object) -> object:
+        if viewport == PHONE:
+            options = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True, **options}
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that uses real Chromium is marked ``browser``: ``-m "not browser"`` is the fast layer."""
     for item in items:

@@ -29,21 +29,6 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.fixture
-def tab(browser: object) -> Iterator[object]:
-    contexts: list[object] = []
-
-    def open_tab(viewport: dict[str, int] = PHONE, **options: object) -> object:
-        if viewport == PHONE:
-            options = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True, **options}
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
 
 def wait_until(check: object, what: str, timeout: float = 5.0) -> object:
     deadline = time.monotonic() + timeout

@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from conftest import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE
@@ -18,22 +16,6 @@ from conftest import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE
 # A paragraph of the page's content (the reading tools have a status line, a <p>, of their own).
 CONTENT_P = "article p:not(.hb-reading-tools p)"
 
-
-@pytest.fixture
-def tab(browser: object) -> Iterator[object]:
-    """Open tabs on demand (``tab(viewport, **context options)``); all closed after the test."""
-    contexts: list[object] = []
-
-    def open_tab(viewport: dict[str, int] = PHONE, **options: object) -> object:
-        if viewport == PHONE:
-            options = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True, **options}
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_tab
-    for context in contexts:
-        context.close()
 
 
 def body_text_sizes(page: object) -> list[tuple[str, float]]:
