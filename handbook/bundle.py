@@ -328,7 +328,8 @@ _INDENT = re.compile(r">[ \t\r]*\n\s*<")
 def collapse_indentation(page_html: str) -> str:
     """``page_html`` without the indentation between tags (the templates' indentation costs about
     half a kilobyte of gzip per page). A newline stays, so text between inline tags keeps its space;
-    ``<pre>``, ``<textarea>``, ``<script>`` and ``<style>`` are left untouched."""
+    ``<pre>``, ``<textarea>``, ``<script>`` and ``<style>`` are left untouched. Inline SVG loses its
+    redundant ``xmlns`` declaration."""
     kept: list[str] = []
 
     def hold(match: re.Match[str]) -> str:
@@ -336,6 +337,8 @@ def collapse_indentation(page_html: str) -> str:
         return f"<\x00{len(kept) - 1}\x00>"
 
     collapsed = _INDENT.sub(">\n<", _KEEP_AS_IS.sub(hold, page_html))
+    # Inline <svg> in HTML needs no namespace declaration (the HTML parser gives it): ~0.5 KB a page.
+    collapsed = collapsed.replace(' xmlns="http://www.w3.org/2000/svg"', "")
     return re.sub(r"<\x00(\d+)\x00>", lambda match: kept[int(match.group(1))], collapsed)
 
 

@@ -319,10 +319,11 @@ def test_pages_opened_before_a_deploy_still_read_offline_after_it(
             const r = await caches.match(location.origin + '/saved/', {cacheName: 'handbook-offline'});
             return r ? (await r.text()).includes('Bản dựng thứ hai') : false;
         }"""
-        wait_for(lambda: page.evaluate(installed), "the new deploy's worker to be installed")
+        wait_for(lambda: page.evaluate(installed), "the new deploy's worker to be installed", timeout=60.0)
         active = """async () => { const r = await navigator.serviceWorker.getRegistration();
             return !!r && !r.installing && !r.waiting && !!r.active && r.active.state === 'activated'; }"""
-        wait_for(lambda: page.evaluate(active), "the new deploy's worker to be in charge")
+        # Activation moves the kept pages between caches: slow on a busy 2-core CI machine, so wait longer.
+        wait_for(lambda: page.evaluate(active), "the new deploy's worker to be in charge", timeout=60.0)
 
         host.stop()
         phone.set_offline(True)
