@@ -8,13 +8,12 @@ import functools
 import http.server
 import re
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import PHONE
+from conftest import PHONE, wait_for
 from handbook.bundle import script_order, stylesheet_parts
 from handbook.offline import (
     BUILD_ID_PLACEHOLDER,
@@ -96,15 +95,6 @@ CACHED = """async (url) => {
   return found;
 }"""
 
-
-def wait_for(check: object, what: str, timeout: float = 15.0) -> object:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def caches_now(page: object) -> dict[str, list[str]]:

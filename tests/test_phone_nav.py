@@ -6,13 +6,12 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import DESKTOP, PHONE
+from conftest import DESKTOP, PHONE, wait_for
 
 GUIDE = "guides/dong-tien-dien/"
 SEARCH_INPUT = "input[data-md-component='search-query']"
@@ -31,13 +30,8 @@ FOCUSED = """() => {
 
 
 def wait_until(check: object, what: str, timeout: float = 5.0) -> object:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    """:func:`conftest.wait_for` with the phone paths' shorter default: they answer within seconds."""
+    return wait_for(check, what, timeout)
 
 
 def tab_through(page: object, presses: int) -> list[dict]:

@@ -24,28 +24,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import bundle, manifest
+from handbook import bundle, manifest, site_config
 from handbook.text import message
 
 _CSS_FILE = re.compile(re.escape(bundle.CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}"))
 _state: dict[str, object] = {}
 
 
-def _language(config: MkDocsConfig) -> str:
-    return str(config.theme["language"])
-
-
-def _default_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return _language(config)
-    return next(lang.locale for lang in i18n.config.languages if lang.default)
-
-
 def _language_folder(config: MkDocsConfig) -> str:
     """Where this build's language lives from the site root: "" (default language) or "en/"."""
-    language = _language(config)
-    return "" if language == _default_language(config) else f"{language}/"
+    return site_config.languages(config).url_prefix(site_config.reader_language(config))
 
 
 def _colours(config: MkDocsConfig) -> tuple[set[str], set[str]]:
@@ -128,7 +116,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def _manifest(config: MkDocsConfig) -> str:
     """This build's language's manifest (the text of ``<folder>/manifest.webmanifest``)."""
-    language, folder = _language(config), _language_folder(config)
+    language, folder = site_config.reader_language(config), _language_folder(config)
     return manifest.manifest_json(manifest.manifest(
         name=config.site_name,
         short_name=message(language, "app.short_name"),
