@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -71,7 +71,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
+class QuietServer(http.server.ThreadingHTTPServer):
+    # A real host accepts a burst of connections (page, worker and prefetches at once); the default
+    # backlog of 5 drops some on a loaded machine and the browser retries them seconds later.
+    request_queue_size = 128
+
     def handle_error(self, request: object, client_address: object) -> None:
         # A browser that closes a connection mid-response (navigating away) is normal, not an error.
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
@@ -81,20 +85,24 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 def serve_directory(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve ``directory`` on a free loopback port, as a static host would."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _QuietServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def wait_for(check: object, what: str, timeout: float = 15.0) -> object:
-    """Poll ``check()`` until it returns something true (returned); fail naming ``what`` after ``timeout``."""
+def wait_for(
+    check: Callable[[], object], what: str, timeout: float = 15.0, explain: Callable[[], str] | None = None
+) -> object:
+    """Poll ``check()`` until it returns something true (returned); fail naming ``what`` after ``timeout``,
+    with what ``explain()`` says of the state at that moment."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = check()
         if value:
             return value
         time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    detail = f" ({explain()})" if explain else ""
+    raise AssertionError(f"timed out waiting for {what} after {timeout:.0f} s{detail}")
 
 
 @pytest.fixture(scope="session")
