@@ -40,7 +40,7 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
             "Copy docs/area.yml from the original repository and edit it for your area.",
         )
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key in ("name", "ward_scope", "province"):
+    for key in ("name", "language", "ward_scope", "province"):
         if not isinstance(data, dict) or key not in data:
             raise ContentError(
                 label, key,
@@ -65,6 +65,18 @@ def province_name(area: dict[str, Any], lang: str, default_lang: str | None = No
     province = area["province"]
     kind = localized(province.get("kind"), lang, default_lang)
     return message(lang, "area.province", kind=kind, name=str(province["name"]))
+
+
+def names_language(area: dict[str, Any]) -> str:
+    """The language official names are written in (``language:``): ward and province names, offices and
+    app labels keep it on pages in other languages."""
+    code = str(area["language"]).strip()
+    if not _LANGUAGE_CODE.match(code):
+        raise _area_error(
+            "language", f"«{code}» không phải mã ngôn ngữ.", "viết mã hai chữ cái, ví dụ: language: vi",
+            f"'{code}' is not a language code.", "write a two-letter code, for example: language: vi",
+        )
+    return code
 
 
 def ward_scope(area: dict[str, Any]) -> str:
@@ -93,6 +105,7 @@ def project_area() -> dict[str, Any]:
 
 AREA_LABEL = f"docs/{AREA_FILE}"
 STATUSES = ("confirmed", "reported", "unverified")
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")  # BCP 47: vi, en, zh-Hant
 _SHORT_CODE = re.compile(r"^1\d{2,3}$")  # 113, 114, 115, 1022 …: national and provincial short numbers
 
 
@@ -160,10 +173,9 @@ def _capital(text: str) -> str:
 
 def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None = None) -> dict[str, str]:
     """What each ``{{ name }}`` placeholder in content becomes, in ``lang`` (``province_vi``: the official
-    name, in the language the area file writes first)."""
+    name, in the area's :func:`names_language`)."""
     province = province_name(area, lang, default_lang)
-    kind = area["province"].get("kind")
-    official_lang = next(iter(kind)) if isinstance(kind, dict) and kind else lang
+    official_lang = names_language(area)
     official = province_name(area, official_lang, official_lang)
     lines = area.get("hotlines") or []
     codes = area["province"].get("area_codes") or []
@@ -326,6 +338,10 @@ def _strings(value: Any, path: str) -> list[tuple[str, str]]:
 
 def check_area(area: dict[str, Any]) -> list[ContentError]:
     """Every problem in the area file a page would meet: placeholders, numbers, addresses, statuses."""
+    try:
+        names_language(area)  # every name below is checked in it
+    except ContentError as wrong_language:
+        return [wrong_language]
     languages = available_languages()
     known = placeholder_values(area, languages[0])
     errors: list[ContentError] = []

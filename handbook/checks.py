@@ -10,7 +10,7 @@ refuse the same files with the same messages; tests/agreement.py runs both on a 
 |---|---|
 | every content file: UTF-8, no NFD text, strict YAML (duplicate keys, no silent conversions) | \
 handbook/frontmatter.py |
-| file names (ASCII), image sizes, template placeholders, ``tel:`` links, links to ``x.en.md`` | this module |
+| file names (ASCII), image sizes, placeholders, ``tel:`` links, links to ``x.<lang>.md`` | this module |
 | search synonyms (docs/search-synonyms.yml), the area file (docs/area.yml) | handbook/search_index.py, \
 handbook/area.py |
 | guides: front matter, steps, heading ids, translation pairs | handbook/guides.py |
@@ -43,7 +43,7 @@ from handbook.guide_page import closing_markdown, opening_markdown
 from handbook.guides import Guide, load_guides
 from handbook.html_safety import check_docs as check_html
 from handbook.internal_links import check_links, page_anchors
-from handbook.lang import project_languages
+from handbook.lang import Languages, project_languages
 from handbook.phones import tel_target_problem
 from handbook.registry import Registry, load_registry
 from handbook.screens import check_markdown
@@ -149,8 +149,8 @@ def _prose_lines(body: str) -> list[str]:
     return lines
 
 
-def _body_rules(text: str, file: str, name: str) -> list[ContentError]:
-    """Placeholders, ``tel:`` links and links to an ``.en.md`` file, with their lines."""
+def _body_rules(text: str, file: str, languages: Languages) -> list[ContentError]:
+    """Placeholders, ``tel:`` links and links to a translation (``x.<lang>.md``), with their lines."""
     errors: list[ContentError] = []
     try:
         _, body, first_line = split_front_matter(text, file)
@@ -181,19 +181,19 @@ def _body_rules(text: str, file: str, name: str) -> list[ContentError]:
                             "an unknown number.",
                         )
                     )
-            elif ".en.md" in target and "://" not in target:
-                plain = target.replace(".en.md", ".md")
+            elif "://" not in target and languages.of_file(target.split("#")[0]) != languages.default:
+                path, _, anchor = target.partition("#")
+                plain = languages.source_of(path) + (f"#{anchor}" if anchor else "")
                 errors.append(
                     ContentError(
                         file,
                         f"dòng {number} / line {number}, liên kết / link '{target}'",
-                        "liên kết tới tệp .en.md: mỗi ngôn ngữ tự hiện bản của mình, liên kết này sẽ hỏng "
+                        "liên kết tới tệp bản dịch: mỗi ngôn ngữ tự hiện bản của mình, liên kết này sẽ hỏng "
                         "khi dựng trang.",
-                        f"liên kết tới tên tệp tiếng Việt: «{plain}» (trang tiếng Anh tự dẫn tới bản tiếng "
-                        "Anh).",
-                        "a link to an .en.md file: each language shows its own version, and this link breaks "
-                        "the build.",
-                        f"link the Vietnamese file name: '{plain}' (the English site leads to the English "
+                        f"liên kết tới tên tệp gốc: «{plain}» (trang mỗi ngôn ngữ tự dẫn tới bản của mình).",
+                        "a link to a translation file: each language shows its own version, and this link "
+                        "breaks the build.",
+                        f"link the original file name: '{plain}' (each language's page leads to its own "
                         "version by itself).",
                     )
                 )
@@ -204,9 +204,9 @@ def _body_rules(text: str, file: str, name: str) -> list[ContentError]:
 WARD_DIRECTORY_MARKER = "<!-- ward-directory -->"
 
 
-def _marker_rules(texts: dict[str, str]) -> list[ContentError]:
+def _marker_rules(texts: dict[str, str], languages: Languages) -> list[ContentError]:
     errors = []
-    for name in ("wards/index.md", "wards/index.en.md"):
+    for name in (languages.translation_of("wards/index.md", lang) for lang in languages.codes):
         if name in texts and WARD_DIRECTORY_MARKER not in texts[name]:
             errors.append(ContentError(
                 f"docs/{name}", WARD_DIRECTORY_MARKER,
@@ -332,10 +332,11 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     if unreadable:
         return result  # the other rules read files themselves: first the editor saves these as UTF-8
     result.errors += _data_files(root, texts)
-    result.errors += _marker_rules(texts)
+    languages = project_languages(root)
+    result.errors += _marker_rules(texts, languages)
     result.errors += _page_checks(pages)
     for name, text in pages:
-        result.errors += _body_rules(text, f"docs/{name}", name)
+        result.errors += _body_rules(text, f"docs/{name}", languages)
     result.errors += check_html(docs_dir)
 
     guides, guide_errors = load_guides(docs_dir, today=today)
@@ -346,7 +347,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
         registry = ward_registry(root)
         wards: dict[str, WardFile] = {}
         try:
-            wards = load_ward_dir(docs_dir / "wards", registry, today)
+            wards = load_ward_dir(docs_dir / "wards", registry, today, languages=languages.translations)
         except ContentErrors as problems:
             result.errors += problems.errors
         generated = {page.src_uri for page in WardSite(registry, wards).pages if page.file is None}

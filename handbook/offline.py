@@ -116,7 +116,7 @@ def offline_pages(languages: list[str], default: str) -> dict[str, str]:
 
 
 def is_saved_page(src_uri: str) -> bool:
-    """True for the saved-pages page of a language (docs/saved/index.md, index.en.md ...)."""
+    """True for the saved-pages page of a language (docs/saved/index.md, index.<lang>.md)."""
     return re.fullmatch(r"saved/index(?:\.[a-z]{2}(?:_[A-Z]{2})?)?\.md", src_uri) is not None
 
 

@@ -20,7 +20,7 @@ from html import escape
 from urllib.parse import urljoin
 
 from handbook.qr import qr_svg_inline
-from handbook.text import available_languages, message
+from handbook.text import message
 
 
 def online_url(site_url: str, page_url: str) -> str:
@@ -65,7 +65,7 @@ def qr_reference(url: str, label: str, css_class: str = "hb-print-qr__code") -> 
 def print_block(url: str, language: str, reuse_page_qr: bool = False) -> str:
     """The HTML block printed at the end of a page: the QR code and the address in words
     (``reuse_page_qr``: the page already draws its QR code with :data:`PAGE_QR_ID`)."""
-    lang = language if language in available_languages() else "vi"
+    lang = language
     label = message(lang, "print.qr_label")
     code = qr_reference(url, label) if reuse_page_qr else qr_svg(url, label)
     return (

@@ -46,6 +46,7 @@ class Card:
     guide: Guide
     steps: tuple[CardStep, ...]
     hotlines: tuple[str, ...]
+    app_lang: str  # the language of the apps' own words (the area's official language)
 
 
 def plain(markdown: str) -> str:
@@ -63,8 +64,9 @@ def _without_indent(block: str, indent: str) -> str:
     )
 
 
-def card_steps(body: str, file: str, lang: str) -> tuple[CardStep, ...]:
-    """Each step ('## … {#buoc-N}') as its short title and the labels of the places to tap."""
+def card_steps(body: str, file: str, with_meaning: bool) -> tuple[CardStep, ...]:
+    """Each step ('## … {#buoc-N}') as its short title and the labels of the places to tap (``with_meaning``:
+    with what each label means, for a card in another language than the app's)."""
     headings = list(_STEP_HEADING.finditer(body))
     ends = [m.start() for m in _ANY_H2.finditer(body)] + [len(body)]
     steps = []
@@ -77,7 +79,7 @@ def card_steps(body: str, file: str, lang: str) -> tuple[CardStep, ...]:
             tapped = screen.tapped
             if tapped is None:
                 continue
-            label = (tapped.label, tapped.meaning if lang != "vi" else None)
+            label = (tapped.label, tapped.meaning if with_meaning else None)
             if label not in buttons:
                 buttons.append(label)
         title = _STEP_PREFIX.sub("", plain(heading.group(1)))
@@ -96,8 +98,8 @@ def hotlines(body: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def make_card(guide: Guide, body: str, file: str) -> Card:
-    return Card(guide, card_steps(body, file, guide.lang), hotlines(body))
+def make_card(guide: Guide, body: str, file: str, app_lang: str) -> Card:
+    return Card(guide, card_steps(body, file, guide.lang != app_lang), hotlines(body), app_lang)
 
 
 def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, policy: str | None) -> str:
@@ -112,7 +114,7 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
     for step in card.steps:
         line = f'<span class="hb-qcard__step-title">{escape(step.title)}</span>'
         if step.buttons:
-            app_lang = "" if lang == "vi" else ' lang="vi"'  # the app's own words are Vietnamese
+            app_lang = "" if lang == card.app_lang else f' lang="{card.app_lang}"'  # the app's own words
             labels = f' {text("card.or")} '.join(
                 f'<b class="hb-qcard__button"{app_lang}>{escape(label)}</b>'
                 + (f" ({escape(meaning)})" if meaning else "")

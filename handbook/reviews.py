@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from handbook.guides import load_guides
+from handbook.lang import project_languages
 from handbook.registry import Registry
 from handbook.wards import load_ward_dir
 
@@ -57,7 +58,9 @@ def stale_channels(docs_dir: Path, registry: Registry, today: date) -> list[Due]
 
     Raises :class:`handbook.errors.ContentErrors` when a ward file is invalid (run ``check`` first).
     """
-    wards = load_ward_dir(docs_dir / "wards", registry, today)
+    wards = load_ward_dir(
+        docs_dir / "wards", registry, today, languages=project_languages(docs_dir.parent).translations
+    )
     stale = []
     for ward in wards.values():
         for channel in ward.channels:

@@ -45,6 +45,7 @@ import yaml
 
 from handbook.errors import ContentError, ContentErrors
 from handbook.search_fold import fold, syllables
+from handbook.text import message
 
 INDEX_PATH = "search/search_index.json"
 OFFLINE_INDEX_PATH = "search/search_index.js"  # written by Material's offline plugin
@@ -55,43 +56,6 @@ TITLE_TERMS = "title_terms"
 TITLE_LEAD = "title_lead"
 TITLE_LEAD_WORDS = 1
 TEXT_TERMS = "text_terms"
-# Words of an English title not worth searching for on the Vietnamese site ("the" is "thẻ", a card).
-STOP_WORDS = {
-    "en": frozenset(
-        [
-            "a",
-            "an",
-            "and",
-            "are",
-            "as",
-            "at",
-            "be",
-            "by",
-            "can",
-            "do",
-            "for",
-            "from",
-            "how",
-            "in",
-            "into",
-            "is",
-            "it",
-            "its",
-            "of",
-            "on",
-            "or",
-            "the",
-            "this",
-            "to",
-            "up",
-            "what",
-            "when",
-            "with",
-            "you",
-            "your",
-        ]
-    )
-}
 # Pages for maintainers, not residents (addresses without the language prefix): found, but last.
 MAINTAINER_PAGES = ("contributing/", "accessibility/")
 MAINTAINER_BOOST = 1e-9  # lunr rounds scores to 1/1000: theirs become 0, so they come after every other page
@@ -100,12 +64,19 @@ GZIP_BUDGET = 100 * 1024
 
 _TAG = re.compile(r"<[^>]*>")
 
+
+def stop_words(locale: str) -> frozenset[str]:
+    """Words of a title in ``locale`` not worth searching for from another language's site (the catalogue's
+    ``search.stop_words``: English "the" is Vietnamese "thẻ", a card, once folded)."""
+    return frozenset(message(locale, "search.stop_words").split())
+
 Synonyms = dict[str, list[tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
 class Language:
-    """A language of the site: its locale ("vi"), address prefix ("" or "en/") and index file."""
+    """A language of the site: its locale, address prefix ("" for the default language, else "<locale>/")
+    and index file."""
 
     locale: str
     prefix: str
@@ -308,7 +279,7 @@ def translated_titles(
             for locale, title in by_locale.items():
                 if locale == lang.locale or title == by_locale.get(lang.locale):
                     continue
-                stop = STOP_WORDS.get(locale, frozenset())
+                stop = stop_words(locale)
                 others.append(" ".join(word for word in folded_words(title, separator) if word not in stop))
             if others:
                 result[lang.locale][lang.prefix + page] = others

@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import BOM, decode_content
+from handbook.lang import project_languages
 from handbook.phones import PhoneError, parse_phone
 from handbook.registry import Registry
 from handbook.ward_site import WardSite
@@ -83,11 +84,20 @@ def _yaml() -> YAML:
     return yaml
 
 
+def _languages(docs_dir: Path) -> tuple[str, ...]:
+    """The project's other languages: a ward's file may be translated into them (a docs folder without
+    its mkdocs.yml: those of its ward directory)."""
+    if not (docs_dir.parent / "mkdocs.yml").is_file():
+        return ()
+    return project_languages(docs_dir.parent).translations
+
+
 def _new_ward_files(docs_dir: Path, registry: Registry, slug: str) -> dict[Path, str]:
-    """Texts of the two files of a ward whose page is generated from the registry (no file yet)."""
+    """Texts of the files of a ward whose page is generated from the registry (no file yet): the original and
+    one per language the ward directory is translated into (``wards/index.<lang>.md``)."""
     files: dict[str, WardFile] = {}
     try:
-        files = load_ward_dir(docs_dir / "wards", registry)
+        files = load_ward_dir(docs_dir / "wards", registry, languages=_languages(docs_dir))
     except ContentErrors:
         pass
     site = WardSite(registry, files)
@@ -102,13 +112,14 @@ def _new_ward_files(docs_dir: Path, registry: Registry, slug: str) -> dict[Path,
             f"Không có phường nào mang tên tệp «{slug}».{hint_vi}", f"Dùng một trong: {known}.",
             f"No ward has the file name '{slug}'.{hint_en}", f"Use one of: {known}.")
     code = page.unit.code
-    return {
-        docs_dir
-        / "wards"
-        / f"{slug}.md": f'---\n# {page.unit.name}\nward_code: "{code}"\nchannels: []\n---\n',
-        docs_dir / "wards" / f"{slug}.en.md": f'---\n# {page.unit.name}: the channels are in {slug}.md\n'
-        f'ward_code: "{code}"\n---\n',
-    }
+    folder = docs_dir / "wards"
+    code_line = f'ward_code: "{code}"\n'
+    files_by_path = {folder / f"{slug}.md": f"---\n# {page.unit.name}\n{code_line}channels: []\n---\n"}
+    for index in sorted(folder.glob("index.*.md")):
+        lang = index.name.split(".")[1]
+        comment = f"# {page.unit.name} (channels: {slug}.md)\n"
+        files_by_path[folder / f"{slug}.{lang}.md"] = f"---\n{comment}{code_line}---\n"
+    return files_by_path
 
 
 def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelChange, today: date) -> str:
@@ -132,7 +143,7 @@ def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelCh
         meta = yaml.load("\n".join(head[1:-1]) + "\n") or CommentedMap()
     except Exception as error:
         try:
-            load_ward_dir(docs_dir / "wards", registry, today)
+            load_ward_dir(docs_dir / "wards", registry, today, languages=_languages(docs_dir))
         except ContentErrors as problems:
             mine = [problem for problem in problems.errors if problem.file == label]
             if mine:
@@ -178,10 +189,11 @@ def set_channel(docs_dir: Path, registry: Registry, slug: str, change: ChannelCh
         new_path.write_bytes(new_text.encode("utf-8"))
     path.write_bytes(text.encode("utf-8"))
     try:
-        load_ward_dir(docs_dir / "wards", registry, today)
+        load_ward_dir(docs_dir / "wards", registry, today, languages=_languages(docs_dir))
     except ContentErrors as problems:
-        mine = [
-            error for error in problems.errors if error.file in (label, label.removesuffix(".md") + ".en.md")
+        mine = [  # the ward's own files: <slug>.md and its translations <slug>.<lang>.md
+            error for error in problems.errors
+            if error.file == label or error.file.startswith(label.removesuffix(".md") + ".")
         ]
         if mine:
             for old_path, old_text in backups.items():

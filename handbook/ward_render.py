@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from handbook.area import (
@@ -22,6 +23,7 @@ from handbook.area import (
     area_accounts,
     area_lines,
     area_portals,
+    names_language,
     placeholder_values,
 )
 from handbook.dates import format_date
@@ -73,16 +75,19 @@ def _environment() -> Environment:
         loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
-    env.filters["vi"] = vietnamese_name
+    env.filters["official"] = official_name
     env.filters["fmt"] = lambda text, **values: Markup.escape(text).format(**values)
     return env
 
 
-def vietnamese_name(text: object, lang: str) -> Markup:
-    """A Vietnamese name or text; on English pages marked lang="vi" so it is read with a Vietnamese voice."""
-    if lang == "vi":
+@pass_context
+def official_name(context: Context, text: object) -> Markup:
+    """An official name (a ward, an office, a source) as written in the area's ``names_lang``; on pages in
+    another language marked with it, so a screen reader reads it with the right voice."""
+    names_lang, lang = context["names_lang"], context["lang"]
+    if lang == names_lang:
         return Markup.escape(text)
-    return Markup('<span lang="vi">{}</span>').format(text)
+    return Markup('<span lang="{}">{}</span>').format(names_lang, text)
 
 
 def former_groups(formers: tuple[FormerUnit, ...], t: dict[str, Any]) -> list[dict[str, Any]]:
@@ -104,7 +109,7 @@ def province_label(unit: Unit | FormerUnit, area: dict[str, Any], lang: str) -> 
 
 def qr_addresses(site: WardSite, area: dict[str, Any]) -> set[str]:
     """Every address that gets a QR code on some ward page (the hook writes their files)."""
-    found = {portal.url for portal in area_portals(area, "vi")}
+    found = {portal.url for portal in area_portals(area, names_language(area))}
     for page in site.pages:
         if page.file is not None:
             found |= {c.value for c in page.file.channels if c.kind in URL_KINDS and c.value is not None}
@@ -193,7 +198,7 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
     statuses = ("confirmed", "reported", "unverified")
     if part == "footer":
         return template.render(part=part, t=t, links=links, source=site.registry.source, statuses=statuses,
-                               unit=page.unit, lang=lang)
+                               unit=page.unit, lang=lang, names_lang=names_language(area))
     channels = sorted(page.file.channels if page.file else (), key=lambda c: CHANNEL_ORDER.index(c.kind))
     views = [_channel_view(channel, lang, links, t) for channel in channels]
     usable = [view for view in views if view["href"] and view["kind"] != "office"]
@@ -233,7 +238,8 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
     formers = former_groups(site.former_of(page), t)
     geo, osm = map_links(page.unit.latitude, page.unit.longitude)
     return template.render(
-        part=part, t=t, lang=lang, unit=page.unit, province=province_label(page.unit, area, lang),
+        part=part, t=t, lang=lang, names_lang=names_language(area), unit=page.unit,
+        province=province_label(page.unit, area, lang),
         province_prose=placeholder_values(area, lang)["province"], formers=formers,
         usable=usable, named=named, offices=offices, missing=missing, portals=portals, hotlines=hotlines,
         accounts=accounts, geo=geo, osm=osm, links=links,
@@ -241,7 +247,7 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
 
 
 def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url: str,
-                     area: dict[str, Any] | None = None, province: ProvinceDirectory | None = None) -> str:
+                     area: dict[str, Any], province: ProvinceDirectory | None = None) -> str:
     """The directory: every current unit and every former unit, with a filter box (for JavaScript).
     With ``province``: only that province's (its name is then not repeated on every row)."""
     t = labels(lang)
@@ -254,11 +260,7 @@ def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url
             {
                 "name": page.unit.name,
                 "code": page.unit.code,
-                "province": ""
-                if province
-                else province_label(page.unit, area, lang)
-                if area
-                else page.unit.province_name,
+                "province": "" if province else province_label(page.unit, area, lang),
                 "href": href[page.slug],
                 "includes": ", ".join(former.name for former in formers),
             }
@@ -272,17 +274,20 @@ def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url
         former_rows.append({
             "name": former.name, "district": former.district_name,
             "province": ("" if province and former.province_name == province.name
-                         else province_label(former, area, lang) if area else former.province_name),
+                         else province_label(former, area, lang)),
             "split": former.split, "targets": targets,
         })
     return _environment().get_template("ward-directory.html").render(
-        t=t, lang=lang, current=current, former=former_rows, script_url=script_url,
+        t=t, lang=lang, names_lang=names_language(area), current=current, former=former_rows,
+        script_url=script_url,
         big=len(current) + len(former_rows) > BIG_DIRECTORY,
         total=t["dir_total"].format(current=len(current), former=len(former_rows)),
     )
 
 
-def render_province_index(site: WardSite, lang: str, href: dict[str, str], script_url: str) -> str:
+def render_province_index(
+    site: WardSite, lang: str, href: dict[str, str], script_url: str, area: dict[str, Any]
+) -> str:
     """The top of a directory that spans several provinces: one link per province (``href`` by province
     code), with the same filter box; without JavaScript the whole list shows."""
     provinces = [
@@ -300,11 +305,14 @@ def render_province_index(site: WardSite, lang: str, href: dict[str, str], scrip
         for key in ("heading", "filter", "placeholder", "empty", "count")
     }
     return _environment().get_template("ward-directory.html").render(
-        t=texts, lang=lang, provinces=provinces, script_url=script_url, total=total,
+        t=texts, lang=lang, names_lang=names_language(area), provinces=provinces, script_url=script_url,
+        total=total,
     )
 
 
-def render_redirect(former: FormerUnit, target_name: str, target_href: str, lang: str) -> str:
+def render_redirect(
+    former: FormerUnit, target_name: str, target_href: str, lang: str, names_lang: str
+) -> str:
     """A small page at an old ward address that sends the reader to the new ward's page."""
     return (
         _environment()
@@ -312,6 +320,7 @@ def render_redirect(former: FormerUnit, target_name: str, target_href: str, lang
         .render(
             t=labels(lang),
             lang=lang,
+            names_lang=names_lang,
             old=former.name,
             district=former.district_name,
             new=target_name,

@@ -1,4 +1,4 @@
-"""Ward files: one Vietnamese file per ward holds its official channels; the English file only names the ward.
+"""Ward files: one file per ward holds its official channels; each translation only names the ward.
 
 ``docs/wards/<slug>.md``::
 
@@ -17,7 +17,8 @@
     ---
     Optional prose (no H1: the title comes from the registry).
 
-``docs/wards/<slug>.en.md`` holds only ``ward_code:`` (the same code) and optional English prose.
+``docs/wards/<slug>.<lang>.md`` (one per language with a ``docs/wards/index.<lang>.md``) holds only
+``ward_code:`` (the same code) and optional prose in that language.
 Every problem is a :class:`~handbook.errors.ContentError` naming the file, the line and the field. Files are
 read by the one reading path of handbook/frontmatter.py (encoding, BOM, NFC, strict YAML with line numbers).
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -52,8 +54,8 @@ KIND_HOSTS: dict[str, tuple[str, ...]] = {
     "zalo": ("zalo.me",),
     "app": ("play.google.com", "apps.apple.com"),
 }
-VI_KEYS = ("ward_code", "channels")
-EN_KEYS = ("ward_code",)
+SOURCE_KEYS = ("ward_code", "channels")  # <slug>.md: the channels are written once, here
+TRANSLATION_KEYS = ("ward_code",)  # <slug>.<lang>.md: the code, and prose in that language
 CHANNEL_KEYS = ("kind", "value", "name", "hours", "former_unit", "source", "checked", "status", "app_id")
 MAX_TEXT = 200
 
@@ -78,13 +80,12 @@ class Channel:
 
 @dataclass(frozen=True)
 class WardFile:
-    """The two files of one ward."""
+    """The files of one ward: its channels (``path``) and one translation per translated language."""
 
     slug: str
     code: str
     channels: tuple[Channel, ...]
     path: str  # "docs/wards/bao-vinh.md"
-    en_path: str
 
 
 @dataclass(frozen=True)
@@ -440,17 +441,19 @@ def _read(path: Path, label: str) -> tuple[dict[str, Any], str, int]:
     return split_front_matter(text, label)
 
 
-def _check_keys(meta: dict[str, Any], allowed: tuple[str, ...], label: str, en: bool) -> None:
+def _check_keys(meta: dict[str, Any], allowed: tuple[str, ...], label: str, translation: bool) -> None:
     for key in meta:
         if key in allowed:
             continue
-        if en and key == "channels":
+        if translation and key == "channels":
             raise ContentError(
                 label, _where(_line(meta, "channels"), "channels"),
-                "tệp tiếng Anh không được có channels: kênh chỉ ghi một lần, trong tệp tiếng Việt.",
-                "chuyển các kênh sang tệp .md tiếng Việt cùng tên và xóa chúng ở đây.",
-                "the English file must not have channels: they are written once, in the Vietnamese file.",
-                "move the channels to the Vietnamese .md file of the same name and delete them here.",
+                "tệp bản dịch không được có channels: kênh chỉ ghi một lần, trong tệp gốc <tên>.md.",
+                "chuyển các kênh sang tệp gốc cùng tên (không có mã ngôn ngữ) và xóa chúng ở đây.",
+                "a translation file must not have channels: they are written once, in the original "
+                "<name>.md.",
+                "move the channels to the original file of the same name (no language code) and delete them "
+                "here.",
             )
         raise _unknown_key_error(label, _line(meta, str(key)), str(key), str(key), allowed)
     if "ward_code" not in meta:
@@ -517,16 +520,17 @@ def _check_slug(slug: str, code: str, registry: Registry, label: str) -> None:
         raise ContentError(
             label, "tên tệp / file name",
             f"tệp tên «{slug}.md» nhưng mã {code} là {unit.name}.",
-            f"đổi tên tệp thành {expected}.md (và {expected}.en.md), hoặc sửa lại ward_code.",
+            f"đổi tên tệp thành {expected}.md (và các bản dịch {expected}.<mã>.md), hoặc sửa lại ward_code.",
             f"the file is named '{slug}.md' but code {code} is {unit.name}.",
-            f"rename the file to {expected}.md (and {expected}.en.md), or fix ward_code.",
+            f"rename the file to {expected}.md (and its translations {expected}.<lang>.md), "
+            "or fix ward_code.",
         )
 
 
 def load_ward_file(path: Path, registry: Registry, today: date, label: str) -> WardFile:
-    """Read and check one Vietnamese ward file (not its translation)."""
+    """Read and check one ward file (the original, with the channels; not a translation)."""
     meta, body, body_line = _read(path, label)
-    _check_keys(meta, VI_KEYS, label, en=False)
+    _check_keys(meta, SOURCE_KEYS, label, translation=False)
     code = parse_ward_code(meta["ward_code"], label, _line(meta, "ward_code"))
     _check_code(code, registry, label, _line(meta, "ward_code"))
     slug = path.name.removesuffix(".md")
@@ -546,72 +550,95 @@ def load_ward_file(path: Path, registry: Registry, today: date, label: str) -> W
         for index, raw in enumerate(raw_channels)
     )
     _check_body(body, label, body_line)
-    return WardFile(slug, code, channels, label, label.removesuffix(".md") + ".en.md")
+    return WardFile(slug, code, channels, label)
 
 
 def load_ward_dir(
-    wards_dir: Path, registry: Registry, today: date | None = None, prefix: str = "docs/wards"
+    wards_dir: Path, registry: Registry, today: date | None = None, prefix: str = "docs/wards",
+    languages: Iterable[str] = (),
 ) -> dict[str, WardFile]:
-    """Every ward file pair in ``wards_dir`` by slug; raise :class:`ContentErrors` listing every problem."""
+    """Every ward file in ``wards_dir`` by slug; raise :class:`ContentErrors` listing every problem.
+
+    ``languages``: the site's other languages (mkdocs.yml); a ward may be translated into any of them and
+    must be into those whose ward directory is (``wards/index.<lang>.md``)."""
     today = today or today_vn()
     errors: list[ContentError] = []
     wards: dict[str, WardFile] = {}
-    # ward files are "<slug>.md" (slugs have no dot); "<slug>.<lang>.md" are translations
-    vi_files = sorted(p for p in wards_dir.glob("*.md") if "." not in p.stem and p.name != "index.md")
-    en_files = sorted(p for p in wards_dir.glob("*.en.md") if p.name != "index.en.md")
-    for path in vi_files:
+    # ward files are "<slug>.md" (slugs have no dot); "<slug>.<lang>.md" are translations, required for
+    # every language the wards are translated into: those with a wards/index.<lang>.md
+    sources = sorted(p for p in wards_dir.glob("*.md") if "." not in p.stem and p.name != "index.md")
+    required = sorted(p.name.split(".")[1] for p in wards_dir.glob("index.*.md"))
+    accepted = set(languages) | set(required)
+    for path in sources:
         try:
             ward = load_ward_file(path, registry, today, f"{prefix}/{path.name}")
             wards[ward.slug] = ward
         except ContentError as error:
             errors.append(error)
-    vi_slugs = {p.name.removesuffix(".md") for p in vi_files}
-    for path in en_files:
-        slug = path.name.removesuffix(".en.md")
+    source_slugs = {p.name.removesuffix(".md") for p in sources}
+    translated: set[tuple[str, str]] = set()
+    for path in sorted(p for p in wards_dir.glob("*.*.md") if not p.name.startswith("index.")):
+        slug, lang = path.name.split(".")[:2]
         label = f"{prefix}/{path.name}"
-        if slug not in vi_slugs:
-            errors.append(ContentError(
-                label, "tên tệp / file name", f"có tệp tiếng Anh nhưng không có tệp tiếng Việt {slug}.md.",
-                f"tạo {slug}.md (kênh liên lạc ghi ở đó) hoặc đổi tên tệp này cho khớp.",
-                f"there is an English file but no Vietnamese file {slug}.md.",
-                f"create {slug}.md (the channels go there) or rename this file to match.",
-            ))
-            continue
-        try:
-            meta, body, body_line = _read(path, label)
-            _check_keys(meta, EN_KEYS, label, en=True)
-            _check_body(body, label, body_line)
-            code = parse_ward_code(meta["ward_code"], label, _line(meta, "ward_code"))
-        except ContentError as error:
-            errors.append(error)
-            continue
-        existing = wards.get(slug)
-        if existing is not None and existing.code != code:
-            errors.append(ContentError(
-                label, _where(_line(meta, "ward_code"), "ward_code"),
-                f"mã {code} khác mã {existing.code} trong {existing.path}.",
-                "hai tệp của một phường phải cùng ward_code.",
-                f"code {code} differs from code {existing.code} in {existing.path}.",
-                "both files of a ward must have the same ward_code.",
-            ))
-    en_slugs = {p.name.removesuffix(".en.md") for p in en_files}
-    for slug in sorted(vi_slugs - en_slugs):
-        errors.append(
-            ContentError(
-                f"{prefix}/{slug}.en.md",
-                "tên tệp / file name",
-                "thiếu tệp tiếng Anh của phường.",
-                f"chép {slug}.md thành {slug}.en.md, chỉ giữ dòng ward_code (và lời giới thiệu bằng tiếng "
-                "Anh nếu có).",
-                "the ward's English file is missing.",
-                f"copy {slug}.md to {slug}.en.md and keep only the ward_code line (and English prose, if "
-                "any).",
-            )
-        )
+        translated.add((slug, lang))
+        problem = _translation_problem(path, slug, lang, accepted, source_slugs, wards.get(slug), label)
+        if problem is not None:
+            errors.append(problem)
+    for slug in sorted(source_slugs):
+        for lang in required:
+            if (slug, lang) not in translated:
+                errors.append(ContentError(
+                    f"{prefix}/{slug}.{lang}.md",
+                    "tên tệp / file name",
+                    f"thiếu tệp ngôn ngữ «{lang}» của phường (có {prefix}/index.{lang}.md).",
+                    f"chép {slug}.md thành {slug}.{lang}.md, chỉ giữ dòng ward_code (và lời giới thiệu bằng "
+                    "ngôn ngữ đó nếu có).",
+                    f"the ward's '{lang}' file is missing ({prefix}/index.{lang}.md exists).",
+                    f"copy {slug}.md to {slug}.{lang}.md and keep only the ward_code line (and prose in that "
+                    "language, if any).",
+                ))
     errors.extend(_duplicates(list(wards.values())))
     if errors:
         raise ContentErrors(errors)
     return wards
+
+
+def _translation_problem(
+    path: Path, slug: str, lang: str, languages: set[str], source_slugs: set[str], source: WardFile | None,
+    label: str,
+) -> ContentError | None:
+    """What is wrong with the translation file ``<slug>.<lang>.md`` (None: nothing)."""
+    if lang not in languages:
+        return ContentError(
+            label, "tên tệp / file name",
+            f"«{lang}» không phải một ngôn ngữ của trang (mkdocs.yml, plugins: i18n: languages).",
+            "sửa tên tệp thành <tên>.<mã ngôn ngữ>.md với một mã trong mkdocs.yml, hoặc thêm ngôn ngữ đó.",
+            f"'{lang}' is not one of the site's languages (mkdocs.yml, plugins: i18n: languages).",
+            "rename the file to <name>.<language code>.md with a code from mkdocs.yml, or add that language.",
+        )
+    if slug not in source_slugs:
+        return ContentError(
+            label, "tên tệp / file name", f"có tệp bản dịch nhưng không có tệp gốc {slug}.md.",
+            f"tạo {slug}.md (kênh liên lạc ghi ở đó) hoặc đổi tên tệp này cho khớp.",
+            f"there is a translation file but no original file {slug}.md.",
+            f"create {slug}.md (the channels go there) or rename this file to match.",
+        )
+    try:
+        meta, body, body_line = _read(path, label)
+        _check_keys(meta, TRANSLATION_KEYS, label, translation=True)
+        _check_body(body, label, body_line)
+        code = parse_ward_code(meta["ward_code"], label, _line(meta, "ward_code"))
+    except ContentError as error:
+        return error
+    if source is not None and source.code != code:
+        return ContentError(
+            label, _where(_line(meta, "ward_code"), "ward_code"),
+            f"mã {code} khác mã {source.code} trong {source.path}.",
+            "các tệp của một phường phải cùng ward_code.",
+            f"code {code} differs from code {source.code} in {source.path}.",
+            "all files of a ward must have the same ward_code.",
+        )
+    return None
 
 
 def _duplicates(wards: list[WardFile]) -> list[ContentError]:

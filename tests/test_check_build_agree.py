@@ -105,7 +105,7 @@ CASES: dict[str, tuple[str, bytes, str]] = {
     "link to x.en.md": (
         GUIDE,
         append(GUIDE, "Xem [hướng dẫn](nhan-biet-lua-dao.en.md).").encode(),
-        ".en.md file",
+        "a link to a translation file",
     ),
     "NFD text": (GUIDE, append(GUIDE, unicodedata.normalize("NFD", "Người dân")).encode(), "decomposed"),
     "next_review 2099": (

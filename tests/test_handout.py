@@ -79,11 +79,11 @@ items:
 
 
 def test_card_steps_are_the_step_headings_and_the_places_to_tap() -> None:
-    steps = card_steps(GUIDE_BODY, "docs/guides/x.en.md", "en")
+    steps = card_steps(GUIDE_BODY, "docs/guides/x.en.md", with_meaning=True)
     assert [(s.number, s.title) for s in steps] == [(1, "Open the app"), (2, "Read the result")]
     assert steps[0].buttons == (("CH Play", "Play Store"), ("App Store", None))
     assert steps[1].buttons == ()  # a step that only asks to look
-    vi = card_steps(GUIDE_BODY.replace("## Step", "## Bước"), "docs/guides/x.md", "vi")
+    vi = card_steps(GUIDE_BODY.replace("## Step", "## Bước"), "docs/guides/x.md", with_meaning=False)
     assert vi[0].title == "Open the app" and vi[0].buttons[0] == ("CH Play", None)
 
 

@@ -101,7 +101,7 @@ def test_names_repeat_across_provinces_so_pages_carry_the_province() -> None:
 def test_country_slugs_are_unique_and_ward_files_keep_theirs() -> None:
     country = load_registry("country")
     files = {
-        slug: WardFile(slug, code, (), f"docs/wards/{slug}.md", f"docs/wards/{slug}.en.md")
+        slug: WardFile(slug, code, (), f"docs/wards/{slug}.md")
         for code, slug in (("26080", "long-khanh"), ("26104", "xuan-lap"))
     }
     site = WardSite(country, files)

@@ -151,6 +151,7 @@ def test_nothing_asks_for_an_english_copy_of_a_third_language_file(zh_site: tupl
 # the vietnamadminunits registry gives them). Only the national portal: no invented local facts.
 OTHER_AREA = """\
 name: Thủ Dầu Một
+language: vi
 ward_scope: district:718
 province:
   code: "79"

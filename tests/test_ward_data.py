@@ -188,7 +188,8 @@ def write_ward(
 def wards_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "wards"
     folder.mkdir()
-    (folder / "index.md").write_text("---\ntitle: x\n---\n<!-- ward-directory -->\n", encoding="utf-8")
+    for name in ("index.md", "index.en.md"):
+        (folder / name).write_text("---\ntitle: x\n---\n<!-- ward-directory -->\n", encoding="utf-8")
     return folder
 
 
@@ -403,16 +404,36 @@ def test_channel_of_a_former_unit_must_be_merged_into_the_ward(wards_dir: Path, 
     assert "former_unit" in error.where and "Phường Xuân An" in error.fix_en
 
 
-def test_english_file_rules(wards_dir: Path, registry) -> None:
+def test_translation_file_rules(wards_dir: Path, registry) -> None:
     write_ward(wards_dir, "long-khanh", "26080", en='---\nward_code: "26080"\nchannels: []\n---\n')
     write_ward(wards_dir, "bao-vinh", "26098", en='---\nward_code: "26080"\n---\n')
     write_ward(wards_dir, "xuan-lap", "26104", en="")
     (wards_dir / "hang-gon.en.md").write_text('---\nward_code: "26113"\n---\n', encoding="utf-8")
     problems = {(Path(e.file).name, e.problem_en.split(":")[0]) for e in errors_for(wards_dir, registry)}
-    assert ("long-khanh.en.md", "the English file must not have channels") in problems
+    assert ("long-khanh.en.md", "a translation file must not have channels") in problems
     assert ("bao-vinh.en.md", "code 26080 differs from code 26098 in docs/wards/bao-vinh.md.") in problems
-    assert ("xuan-lap.en.md", "the ward's English file is missing.") in problems
-    assert ("hang-gon.en.md", "there is an English file but no Vietnamese file hang-gon.md.") in problems
+    assert ("xuan-lap.en.md", "the ward's 'en' file is missing (docs/wards/index.en.md exists).") in problems
+    assert ("hang-gon.en.md", "there is a translation file but no original file hang-gon.md.") in problems
+
+
+def test_a_third_language_asks_for_its_ward_files_only_once_its_directory_exists(
+    wards_dir: Path, registry
+) -> None:
+    write_ward(wards_dir, "long-khanh", "26080")
+    (wards_dir / "long-khanh.zh.md").write_text('---\nward_code: "26080"\n---\n', encoding="utf-8")
+    problems = {(Path(e.file).name, e.problem_en) for e in errors_for(wards_dir, registry)}
+    unknown = "'zh' is not one of the site's languages (mkdocs.yml, plugins: i18n: languages)."
+    assert problems == {("long-khanh.zh.md", unknown)}
+    # a language of the site: its ward files are welcome, not yet required
+    site_languages = ("en", "zh")
+    assert load_ward_dir(wards_dir, registry, TODAY, languages=site_languages)["long-khanh"].code == "26080"
+    write_ward(wards_dir, "bao-vinh", "26098")
+    assert set(load_ward_dir(wards_dir, registry, TODAY, languages=site_languages)) == {"long-khanh", "bao-vinh"}
+    # once the ward directory is translated, every ward needs its file in that language
+    (wards_dir / "index.zh.md").write_text((wards_dir / "index.md").read_text("utf-8"), encoding="utf-8")
+    problems = {(Path(e.file).name, e.problem_en) for e in errors_for(wards_dir, registry)}
+    missing = "the ward's 'zh' file is missing (docs/wards/index.zh.md exists)."
+    assert problems == {("bao-vinh.zh.md", missing)}
 
 
 def test_no_level_one_heading_in_a_ward_file(wards_dir: Path, registry) -> None:

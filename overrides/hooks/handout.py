@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
-from handbook.area import placeholder_values
+from handbook.area import names_language, placeholder_values
 from handbook.csp import meta_policy
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import read_front_matter
@@ -59,7 +59,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _meta, body, _line = read_front_matter(Path(config.docs_dir) / name, Path(config.docs_dir))
             values = placeholder_values(area, guide.lang)  # {{ province }}, {{ hotline }} …
             guide = replace(guide, title=fill(guide.title, values), summary=fill(guide.summary, values))
-            _cards[(guide.slug, guide.lang)] = make_card(guide, fill(body, values), f"docs/{name}")
+            _cards[(guide.slug, guide.lang)] = make_card(
+                guide, fill(body, values), f"docs/{name}", names_language(area)
+            )
         except ContentError as error:
             problems.append(error)
     if problems:

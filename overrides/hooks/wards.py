@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import site_config
-from handbook.area import ward_scope
+from handbook.area import names_language, ward_scope
 from handbook.csp import PolicyError, protected_page
 from handbook.errors import ContentError, ContentErrors
 from handbook.offline import is_offline_copy
@@ -46,7 +46,6 @@ from handbook.ward_render import (
 from handbook.ward_site import PROVINCE_FOLDER, ProvinceDirectory, WardPage, WardSite
 from handbook.wards import load_ward_dir
 
-DEFAULT_LANGUAGE = "vi"
 DIRECTORY_MARKER = "<!-- ward-directory -->"
 PAGE_MARKER = "<!-- ward-page -->"
 PAGE_END_MARKER = "<!-- ward-page-end -->"
@@ -64,27 +63,21 @@ def _ward_site() -> WardSite:
 
 
 def _language(config: MkDocsConfig) -> str:
-    return str(config.theme["language"])
+    return site_config.reader_language(config)
 
 
-def _built_languages(config: MkDocsConfig) -> list[str]:
+def _built_languages(config: MkDocsConfig) -> tuple[str, ...]:
     """The languages mkdocs-static-i18n builds, default first (just this one without the plugin)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [_language(config)]
-    default = next(lang.locale for lang in i18n.config.languages if lang.default)
-    return [default] + [
-        lang.locale for lang in i18n.config.languages if lang.build and lang.locale != default
-    ]
+    return site_config.languages(config).codes
 
 
-def _prefix(language: str) -> str:
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+def _prefix(language: str, config: MkDocsConfig) -> str:
+    return site_config.languages(config).url_prefix(language)
 
 
 def _ward_url(slug: str, language: str, config: MkDocsConfig) -> str:
     tail = f"{slug}/" if config.use_directory_urls else f"{slug}.html"
-    return f"{_prefix(language)}wards/{tail}"
+    return f"{_prefix(language, config)}wards/{tail}"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -94,7 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # (mkdocs-static-i18n runs on_config again for English; 2-3 s at the country scope).
         scope = ward_scope(site_config.area(config))
         registry = _registries.get(scope) or _registries.setdefault(scope, load_registry(scope))
-        files = load_ward_dir(Path(config.docs_dir) / "wards", registry)
+        files = load_ward_dir(
+            Path(config.docs_dir) / "wards", registry, languages=site_config.languages(config).translations
+        )
         area = site_config.area(config)
         _has_contact[0] = parse_report_contact(config.extra.get("report_contact")) is not None
     except (ContentError, ContentErrors) as error:
@@ -115,12 +110,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         content = f'---\nward_code: "{page.unit.code}"\n---\n'
         alternates = {lang: _virtual_file(page, lang, content, config) for lang in languages}
         current = alternates[language]
-        _link_alternates(alternates, page.src_uri)
+        _link_alternates(alternates, page.src_uri, config)
         files.append(current)
     for province in _ward_site().provinces:
         content = f"---\nprovince_code: \"{province.code}\"\n---\n\n{DIRECTORY_MARKER}\n"
         alternates = {lang: _virtual_file(province, lang, content, config) for lang in languages}
-        _link_alternates(alternates, province.src_uri)
+        _link_alternates(alternates, province.src_uri, config)
         files.append(alternates[language])
     i18n = config.plugins.get("i18n")
     if i18n is not None and hasattr(i18n, "i18n_files_per_language"):
@@ -129,12 +124,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _link_alternates(alternates: dict[str, File], src_uri: str) -> None:
+def _link_alternates(alternates: dict[str, File], src_uri: str, config: MkDocsConfig) -> None:
     """What mkdocs-static-i18n sets on its own files: the language switcher and sitemap use it."""
+    default = site_config.languages(config).default
     for lang, file in alternates.items():
         file.locale = lang
         file.locale_alternate_of = lang
-        file.localization = None if lang == DEFAULT_LANGUAGE else lang
+        file.localization = None if lang == default else lang
         file.norm_src_uri = src_uri
         file.alternates = alternates
 
@@ -143,36 +139,35 @@ def _virtual_file(
     page: WardPage | ProvinceDirectory, language: str, content: str, config: MkDocsConfig
 ) -> File:
     file = File.generated(config, page.src_uri, content=content)
-    if language != DEFAULT_LANGUAGE:
-        file.dest_uri = _prefix(language) + file.dest_uri
+    file.dest_uri = _prefix(language, config) + file.dest_uri
     return file
 
 
-def _slug_of(page: Page) -> str | None:
-    path = page.file.src_uri
+def _slug_of(page: Page, config: MkDocsConfig) -> str | None:
+    path = site_config.languages(config).source_of(page.file.src_uri)  # wards/x.<lang>.md -> wards/x.md
     if not path.startswith("wards/") or path.count("/") != 1:
         return None
-    return path.removeprefix("wards/").removesuffix(".md").removesuffix(".en")
+    return path.removeprefix("wards/").removesuffix(".md")
 
 
-def _province_of(page: Page) -> ProvinceDirectory | None:
+def _province_of(page: Page, config: MkDocsConfig) -> ProvinceDirectory | None:
     prefix = f"wards/{PROVINCE_FOLDER}/"
-    if not page.file.src_uri.startswith(prefix):
+    path = site_config.languages(config).source_of(page.file.src_uri)
+    if not path.startswith(prefix):
         return None
-    slug = page.file.src_uri.removeprefix(prefix).removesuffix(".md").removesuffix(".en")
+    slug = path.removeprefix(prefix).removesuffix(".md")
     return next((province for province in _ward_site().provinces if province.slug == slug), None)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    province = _province_of(page)
+    province = _province_of(page, config)
     if province is not None:
         language = _language(config)
         page.meta["title"] = province.name
         page.meta["summary"] = message(language, "directory.summary", name=province.name)
         page.meta["search"] = {"exclude": True}  # registry data; the filter box finds names
-        lang_vi = "" if language == DEFAULT_LANGUAGE else " { lang=vi }"
-        return f"# {province.name}{lang_vi}\n\n{markdown.strip()}\n"
-    slug = _slug_of(page)
+        return f"# {province.name}{_names_mark(language)}\n\n{markdown.strip()}\n"
+    slug = _slug_of(page, config)
     if slug == "index":
         if DIRECTORY_MARKER not in markdown:
             raise PluginError(str(ContentError(
@@ -193,26 +188,32 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                    province=province_label(unit, _area, language))
     if ward.file is None:
         page.meta["search"] = {"exclude": True}  # generated pages add only registry data
-    heading = f"# {unit.name}" if _language(config) == DEFAULT_LANGUAGE else f"# {unit.name} {{ lang=vi }}"
+    heading = f"# {unit.name}{_names_mark(language)}"
     return f"{heading}\n\n{PAGE_MARKER}\n\n{markdown.strip()}\n\n{PAGE_END_MARKER}\n"
+
+
+def _names_mark(language: str) -> str:
+    """The attribute list marking an official name's heading with its language on other languages' pages."""
+    names = names_language(_area)
+    return "" if language == names else f" {{ lang={names} }}"
 
 
 def _province_url(province: ProvinceDirectory, language: str, config: MkDocsConfig) -> str:
     tail = f"{province.slug}/" if config.use_directory_urls else f"{province.slug}.html"
-    return f"{_prefix(language)}wards/{PROVINCE_FOLDER}/{tail}"
+    return f"{_prefix(language, config)}wards/{PROVINCE_FOLDER}/{tail}"
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    slug = _slug_of(page)
+    slug = _slug_of(page, config)
     language = _language(config)
     site = _ward_site()
     script = get_relative_url(SCRIPT, page.url)
-    province = _province_of(page)
+    province = _province_of(page, config)
     if slug == "index" and site.provinces:
         links = {
             p.code: get_relative_url(_province_url(p, language, config), page.url) for p in site.provinces
         }
-        return html.replace(DIRECTORY_MARKER, render_province_index(site, language, links, script), 1)
+        return html.replace(DIRECTORY_MARKER, render_province_index(site, language, links, script, _area), 1)
     if slug == "index" or province is not None:
         slugs = {ward.slug for ward in (province.pages if province else site.pages)}
         if province is not None:  # old units split across a new border link to the other province too
@@ -254,7 +255,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     write_qr_files(site_dir, qr_addresses(_ward_site(), _area))
     for redirect in _ward_site().redirects:
-        folder = site_dir / _prefix(language) / "wards" / redirect.slug
+        folder = site_dir / _prefix(language, config) / "wards" / redirect.slug
         target = os.path.join(folder, "index.html")
         if os.path.exists(target):
             continue
@@ -262,9 +263,11 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"../{redirect.target.slug}/" if config.use_directory_urls else f"../{redirect.target.slug}.html"
         )
         folder.mkdir(parents=True, exist_ok=True)
-        html = render_redirect(redirect.former, redirect.target.unit.name, href, language)
+        html = render_redirect(
+            redirect.former, redirect.target.unit.name, href, language, names_language(_area)
+        )
         if not is_offline_copy(config.plugins):  # file:// has no policy (hooks/offline.py)
-            html = _with_policy(html, f"{_prefix(language)}wards/{redirect.slug}/index.html")
+            html = _with_policy(html, f"{_prefix(language, config)}wards/{redirect.slug}/index.html")
         Path(target).write_text(html, encoding="utf-8")
 
 

@@ -62,7 +62,6 @@
 
   /* ---- Read aloud ------------------------------------------------------------------------ */
 
-  var VOICE_LANG = { vi: "vi-VN", en: "en-US" };
   // Not read: permalink "#" signs, these tools and the hand-over tools (handover.js), the drawn phone inside a screen illustration
   // (its caption is read), and anything hidden from assistive technology.
   var SKIP = ".headerlink, .hb-reading-tools, .hb-handover, .hb-save, .hb-screen__phone, .hb-screen__label, " +
@@ -70,10 +69,11 @@
     "script, style, template, noscript, svg";
   var BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DETAILS|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|SUMMARY|TABLE|TBODY|TD|TFOOT|TH|THEAD|TR|UL)$/;
 
+  /* The language a piece is read in: its nearest lang attribute, as the page writes it (a BCP 47 code):
+     voiceFor() finds a voice of that language whatever its region. */
   function voiceLang(element) {
     var holder = element.closest("[lang]");
-    var code = (holder ? holder.getAttribute("lang") : root.getAttribute("lang") || "vi").toLowerCase();
-    return VOICE_LANG[code.split("-")[0]] || code;
+    return (holder ? holder.getAttribute("lang") : root.getAttribute("lang") || "").toLowerCase();
   }
 
   /* The article as a list of {text, lang} pieces: one per block, split where the language changes

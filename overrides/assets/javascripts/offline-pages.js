@@ -34,9 +34,11 @@
     var urls = [new URL(base + "search/search_index.json", location.href).href];
     if (config.search) {
       var worker = new URL(config.search, location.href);
-      var lang = (document.documentElement.getAttribute("lang") || "en").split("-")[0];
+      var lang = (document.documentElement.getAttribute("lang") || "").split("-")[0];
       urls.push(worker.href, new URL("../lunr/min/lunr.stemmer.support.min.js", worker).href);
-      if (lang !== "en") urls.push(new URL("../lunr/min/lunr." + lang + ".min.js", worker).href);
+      // The page language's stemmer. lunr has its first language built in and no file for it: that
+      // address answers 404 and the worker keeps nothing for it.
+      if (lang) urls.push(new URL("../lunr/min/lunr." + lang + ".min.js", worker).href);
     }
     return urls;
   }
