@@ -428,7 +428,8 @@ def test_a_third_language_asks_for_its_ward_files_only_once_its_directory_exists
     site_languages = ("en", "zh")
     assert load_ward_dir(wards_dir, registry, TODAY, languages=site_languages)["long-khanh"].code == "26080"
     write_ward(wards_dir, "bao-vinh", "26098")
-    assert set(load_ward_dir(wards_dir, registry, TODAY, languages=site_languages)) == {"long-khanh", "bao-vinh"}
+    loaded = load_ward_dir(wards_dir, registry, TODAY, languages=site_languages)
+    assert set(loaded) == {"long-khanh", "bao-vinh"}
     # once the ward directory is translated, every ward needs its file in that language
     (wards_dir / "index.zh.md").write_text((wards_dir / "index.md").read_text("utf-8"), encoding="utf-8")
     problems = {(Path(e.file).name, e.problem_en) for e in errors_for(wards_dir, registry)}
