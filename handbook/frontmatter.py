@@ -24,9 +24,11 @@ YAML's own messages ("expected <block end>, but found '<block sequence start>'")
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -396,7 +398,14 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
 
     ``text`` may still carry a byte-order mark or decomposed accents: both are handled here too, so
     every caller reads the same thing. The front matter is a :class:`YamlMap` (file lines of its keys).
+    A page is read by several hooks: it is parsed once, and each caller gets its own copy to change.
     """
+    data, body, line = _split_front_matter(text, file)
+    return copy.deepcopy(data), body, line
+
+
+@lru_cache(maxsize=1024)
+def _split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     if text.startswith(BOM):
         text = text[1:]
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))

@@ -27,6 +27,7 @@ def qr_path(data: str) -> str:
     return f"{QR_FOLDER}/{qr_file_name(data)}"
 
 
+@lru_cache(maxsize=2048)  # a page draws the same code twice (on screen, in print); ward pages share portals
 def qr_svg_inline(data: str, svgclass: str | None = "segno", light: str | None = "#fff") -> str:
     """The ONE QR maker of the handbook: an ``<svg>`` element of the code holding ``data``
     (medium error correction, no micro codes, the 4-module quiet zone, black modules)."""

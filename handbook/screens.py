@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -232,6 +233,7 @@ def _item(block: _Block, node: Node, number: int) -> Item:
     return Item(**fields)
 
 
+@lru_cache(maxsize=4096)  # the guides, hand-out and screens hooks read the same blocks; Screen is frozen
 def parse_screen(source: str, file: str, line: int) -> Screen:
     """Read one ```screen block; ``line`` is the line number in ``file`` of the first line of ``source``.
 

@@ -38,6 +38,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -138,15 +139,34 @@ def _same_word(word: str, wanted: str) -> bool:
     return word == wanted or word in (wanted + "s", wanted + "es")
 
 
-def _contains(haystack: list[str], needle: list[str], plurals: bool = True) -> bool:
-    """``needle`` occurs in ``haystack`` as whole consecutive words (or their plurals)."""
+def _starts(words: list[str]) -> dict[str, list[int]]:
+    """Where each word can start a match in ``words``: under itself and under its singular ("scams" also
+    under "scam", "addresses" under "address"), so a phrase is looked for only where its first word is."""
+    starts: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        for base in {word, word[:-1], word[:-2]}:
+            starts.setdefault(base, []).append(index)
+    return starts
+
+
+def _contains(
+    haystack: list[str], needle: tuple[str, ...], starts: dict[str, list[int]], plurals: bool = True
+) -> bool:
+    """``needle`` occurs in ``haystack`` (whose :func:`_starts` are ``starts``) as whole consecutive words
+    (or their plurals)."""
     if not needle or len(needle) > len(haystack):
         return False
     same = _same_word if plurals else str.__eq__
+    last = len(haystack) - len(needle)
     return any(
-        all(same(haystack[i + j], wanted) for j, wanted in enumerate(needle))
-        for i in range(len(haystack) - len(needle) + 1)
+        i <= last and all(same(haystack[i + j], wanted) for j, wanted in enumerate(needle))
+        for i in starts.get(needle[0], ())
     )
+
+
+@lru_cache(maxsize=512)
+def _group_phrases(group: tuple[str, ...], separator: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(folded_words(phrase, separator)) for phrase in group)
 
 
 def synonym_terms(
@@ -158,11 +178,12 @@ def synonym_terms(
     exact match.
     """
     terms: list[str] = []
+    starts = _starts(found_in)
     for group in groups:
-        phrases = [folded_words(phrase, separator) for phrase in group]
-        if any(_contains(found_in, phrase) for phrase in phrases):
+        phrases = _group_phrases(group, separator)
+        if any(_contains(found_in, phrase, starts) for phrase in phrases):
             for phrase in phrases:
-                if not _contains(found_in, phrase, plurals=False):
+                if not _contains(found_in, phrase, starts, plurals=False):
                     terms.extend(phrase)
     return terms
 
