@@ -41,6 +41,13 @@ def reader_language(config: Any) -> str:
     return str(current or config.theme["language"])
 
 
+def building_another_language(config: Any) -> bool:
+    """True while mkdocs-static-i18n builds a language other than the first, inside the first build's
+    ``on_post_build``: a hook that needs every page waits for the first build's own ``on_post_build``."""
+    plugin = _i18n(config)
+    return bool(getattr(plugin, "building", False)) if plugin is not None else False
+
+
 def file_language(page: Any, config: Any) -> str:
     """The language the page's source file is written in (the plugin records it on the file)."""
     locale = getattr(page.file, "locale", None)

@@ -110,8 +110,19 @@ def _without_material_links(output: str) -> str:
     return output
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not site_config.building_another_language(config):  # a new build (mkdocs serve rebuilds too)
+        _state.update(tokens=set(), directions={"ltr"}, pages=set())
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return bundle.collapse_indentation(_without_material_links(output))
+    # The last hook to see the page (listed last in mkdocs.yml): what the stylesheet must keep is read
+    # here, once, rather than from the written files at the end (6,700 pages at the country scope).
+    output = bundle.collapse_indentation(_without_material_links(output))
+    _state["tokens"] |= bundle.site_tokens([output])
+    _state["directions"] |= bundle.page_directions(output)
+    _state["pages"].add(Path(page.file.abs_dest_path))
+    return output
 
 
 def _manifest(config: MkDocsConfig) -> str:
@@ -152,11 +163,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / js_name).parent.mkdir(parents=True, exist_ok=True)
     (site / js_name).write_text(js, encoding="utf-8")
     _write_manifests(site)
-    # The stylesheet keeps only what a page or a script of this site can use (bundle.purge).
-    pages = list(site.rglob("*.html"))
-    tokens: set[str] = set()
-    directions = {"ltr"}
-    for path in [*pages, *site.rglob("*.js"), *site.rglob("*.json")]:
+    if site_config.building_another_language(config):
+        return  # the first language's build ends last and has seen every page
+    # The stylesheet keeps only what a page or a script of this site can use (bundle.purge): the pages'
+    # words were read in on_post_page; the files written otherwise (404 pages, redirects, quick cards,
+    # scripts, the search index) are read now.
+    tokens, directions = set(_state["tokens"]), set(_state["directions"])
+    pages, others = [], []
+    for path in site.rglob("*.html"):
+        (pages if path in _state["pages"] else others).append(path)
+    for path in [*others, *site.rglob("*.js"), *site.rglob("*.json")]:
         text = path.read_text(encoding="utf-8", errors="replace")
         tokens |= bundle.site_tokens([text])
         directions |= bundle.page_directions(text) if path.suffix == ".html" else set()
@@ -165,8 +181,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     for old in (site / name).parent.glob("handbook.*.min.css"):
         old.unlink()
     (site / name).write_text(css, encoding="utf-8")
-    for path in pages:
+    for path in pages + others:
         text = path.read_text(encoding="utf-8")
-        renamed = _CSS_FILE.sub(name, _without_material_links(text))  # 404 pages are not Pages
+        renamed = _CSS_FILE.sub(name, text if path in _state["pages"] else _without_material_links(text))
         if renamed != text:
             path.write_text(renamed, encoding="utf-8")

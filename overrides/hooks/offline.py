@@ -81,9 +81,9 @@ def _offline_pages(config: MkDocsConfig) -> dict[str, str]:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    # Runs once per language build; the last run (the outer, default-language build) sees the
-    # whole site, so its build id covers both languages.
-    if _offline_copy(config) or "sw_source" not in _state:
+    # The build id covers every language: computed once, at the end of the first language's build
+    # (mkdocs-static-i18n builds the others inside it), after the stylesheet's final name (assets.py).
+    if _offline_copy(config) or "sw_source" not in _state or site_config.building_another_language(config):
         return
     site_dir = Path(config.site_dir)
     source = Path(_state["sw_source"]).read_text(encoding="utf-8")

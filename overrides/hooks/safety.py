@@ -26,6 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook import site_config
 from handbook.csp import (
     PolicyError,
     headers_file,
@@ -109,6 +110,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     if is_offline_copy(config.plugins):
         return  # opened from file://: no policy (hooks/offline.py removes it) and no host to read _headers
+    if site_config.building_another_language(config):
+        return  # the first language's build ends last, with every asset in place
     # Hashed bundles are all under assets/ (Material's): no need to walk thousands of page folders.
     site = Path(config.site_dir)
     hashed = [
