@@ -267,6 +267,15 @@ def site_tokens(texts: Iterable[str]) -> set[str]:
     return tokens
 
 
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+
+
+def tag_tokens(page_html: str) -> set[str]:
+    """The words inside a page's tags (names, attributes and their values): all a selector can match.
+    The text between tags cannot; a script that adds a class has it in its own source, read whole."""
+    return site_tokens(_TAG.findall(page_html))
+
+
 def build_css(read: Callable[[str], str], material: Iterable[str] = ()) -> str:
     """The minified stylesheet: Material's stylesheets (already trimmed), then every part of ``CSS``.
     Starts with @charset: the bundle holds non-ASCII text and a host may send no charset."""

@@ -156,6 +156,8 @@ _ANY_POLICY = re.compile(r"content-security-policy", re.IGNORECASE)
 _STYLE_ELEMENT = re.compile(r"<style\b", re.IGNORECASE)
 _TAG = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)([^>]*)>")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+# Any attribute name that may be on… or style (more is fine: those tags get the full check).
+_RISKY_NAME = re.compile(r"(?:^|[\s/])(?:on|style)", re.IGNORECASE)
 
 
 def surely_within_policy(page_html: str) -> bool:
@@ -174,9 +176,11 @@ def surely_within_policy(page_html: str) -> bool:
             if name == "script":
                 return False  # <script> without src
             continue  # <p>, <li>, <br/>: no attributes
-        unquoted = _QUOTED.sub("", rest)
+        unquoted = _QUOTED.sub(" ", rest)  # a space: a name may follow a value without one (a="x"onclick)
         if '"' in unquoted or "'" in unquoted:
             return False  # a quote left open could hide a ">" and more attributes after it
+        if name != "script" and not _RISKY_NAME.search(unquoted):
+            continue  # no attribute named on… or style (values, quoted, are left out): nothing to block
         attributes = {key.lower(): value for key, _, value in attrfind_tolerant.findall(" " + rest)}
         if any(key.startswith("on") or key == "style" for key in attributes):
             return False

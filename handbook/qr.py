@@ -17,6 +17,12 @@ import segno
 QR_FOLDER = "assets/qr"
 
 
+# One mask pattern for every code. Choosing the "best" of the eight (segno's default) scores each against
+# the standard's penalty rules: 3.6 ms a code against 0.7 ms, 20 s of the country build (6,800 codes).
+# Readers decode any mask; tests/test_qr.py decodes codes of many addresses with zxing-cpp.
+MASK = 2
+
+
 def qr_file_name(data: str) -> str:
     """The file name of the QR code holding ``data``."""
     return f"qr-{hashlib.sha256(data.encode('utf-8')).hexdigest()[:16]}.svg"
@@ -31,7 +37,7 @@ def qr_path(data: str) -> str:
 def qr_svg_inline(data: str, svgclass: str | None = "segno", light: str | None = "#fff") -> str:
     """The ONE QR maker of the handbook: an ``<svg>`` element of the code holding ``data``
     (medium error correction, no micro codes, the 4-module quiet zone, black modules)."""
-    code = segno.make(data, error="m", micro=False)
+    code = segno.make(data, error="m", micro=False, mask=MASK)
     return str(code.svg_inline(scale=1, border=4, dark="#000", light=light, omitsize=True, lineclass=None,
                                svgclass=svgclass))
 

@@ -25,13 +25,21 @@ def _i18n(config: Any) -> Any:
     return plugins.get("i18n")
 
 
+# Read once per plugin instance (a build's): hooks ask for every page, 90,000 times at the country scope.
+_read: dict[int, tuple[Any, Languages]] = {}
+
+
 def languages(config: Any) -> Languages:
     """The site's languages, from mkdocs-static-i18n's ``languages:`` (just the theme's without it)."""
     plugin = _i18n(config)
     if plugin is None:
         language = str(config.theme["language"])
         return Languages((language,), {language: language})
-    return languages_from_settings(list(plugin.config.languages), bool(plugin.config.fallback_to_default))
+    known = _read.get(id(plugin))
+    if known is None or known[0] is not plugin:  # (the instance is kept: its id is not reused meanwhile)
+        read = languages_from_settings(list(plugin.config.languages), bool(plugin.config.fallback_to_default))
+        known = _read[id(plugin)] = (plugin, read)
+    return known[1]
 
 
 def reader_language(config: Any) -> str:

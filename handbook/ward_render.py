@@ -43,6 +43,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 CHANNEL_ORDER = ("hotline", "zalo", "website", "fanpage", "email", "app", "office")
 
 
+@lru_cache(maxsize=16)  # read by every ward page: made once per language (callers only read it)
 def labels(lang: str) -> dict[str, Any]:
     """The ``ward.*`` texts of the catalogue as nested mappings: ``ward.kinds.zalo`` -> ``t.kinds.zalo``."""
     tree: dict[str, Any] = {}

@@ -119,7 +119,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # The last hook to see the page (listed last in mkdocs.yml): what the stylesheet must keep is read
     # here, once, rather than from the written files at the end (6,700 pages at the country scope).
     output = bundle.collapse_indentation(_without_material_links(output))
-    _state["tokens"] |= bundle.site_tokens([output])
+    _state["tokens"] |= bundle.tag_tokens(output)
     _state["directions"] |= bundle.page_directions(output)
     _state["pages"].add(Path(page.file.abs_dest_path))
     return output
