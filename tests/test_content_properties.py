@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from handbook.phones import AREA_CODES, MOBILE_PREFIXES, SHORT_CODES
 
-EXAMPLES = int(os.environ.get("HANDBOOK_PROPERTY_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("HANDBOOK_PROPERTY_EXAMPLES", "8"))
 WARDS = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/wards").glob("*.md")
                if not p.name.endswith(".en.md") and p.name != "index.md")
 GUIDES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/guides").glob("*.md")

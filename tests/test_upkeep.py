@@ -9,12 +9,11 @@ import importlib.metadata
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, run_build
 from handbook.annotations import github_annotation, translation_summary
 from handbook.dates import today_vn
 from handbook.errors import ContentError
@@ -53,16 +52,15 @@ def next_review_of(docs: Path, slug: str) -> tuple[datetime.date, int]:
 # --- past-due guides: on the page and in the report ----------------------------------------------
 
 
-def test_a_past_due_guide_says_so_on_the_page_and_in_the_report(tmp_path: Path) -> None:
+def test_a_past_due_guide_says_so_on_the_page_and_in_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     due, line = next_review_of(ROOT / "docs", GUIDE)
     day_after = (due + datetime.timedelta(days=1)).isoformat()
 
     project = copy_project(tmp_path / "project")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=project, capture_output=True, text=True, check=False,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_TODAY=day_after),
-    )
+    monkeypatch.setenv("HANDBOOK_TODAY", day_after)
+    result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr[-3000:]
     vi = (tmp_path / "site" / "guides" / GUIDE / "index.html").read_text(encoding="utf-8")
     en = (tmp_path / "site" / "en" / "guides" / GUIDE / "index.html").read_text(encoding="utf-8")
