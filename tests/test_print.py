@@ -22,23 +22,6 @@ SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url (SITE_URL i
 SLUGS = sorted(p.stem for p in (ROOT / "docs/guides").glob("*.md") if "." not in p.stem and p.stem != "index")
 LANGS = {"vi": "", "en": "en/"}
 MIN_PT = 14
-# Guides whose text alone is longer than ceil(steps / 2) + 1 A4 sheets at 14 pt (measured: their content
-# is 1,150-1,300 mm tall against 4 sheets of 277 mm). They get at most one sheet more. When a guide
-# is shortened and fits, the test below fails until it is removed from this list.
-LONGER_THAN_THE_TARGET = {
-    ("cai-ung-dung-an-toan", "vi"), ("cai-ung-dung-an-toan", "en"),
-    ("dong-tien-dien", "vi"), ("dong-tien-dien", "en"),
-    ("dong-tien-nuoc", "vi"), ("dong-tien-nuoc", "en"),
-    ("kich-hoat-vneid", "vi"), ("kich-hoat-vneid", "en"),
-    ("phan-anh-hien-truong", "en"), ("so-suc-khoe-dien-tu", "en"), ("theo-doi-zalo-phuong", "en"),
-    ("tim-phuong-moi", "vi"), ("tim-phuong-moi", "en"),
-    # Two more steps and longer sources since the merge of the content branches: 1,420 mm of content
-    # against 5 sheets (measured 2026-11-30).
-    ("nhan-biet-lua-dao", "en"), ("phan-anh-hien-truong", "vi"),
-}
-# Sheets over the target beyond one (measured 2026-11-30 after the content merge: a new paragraph, a tip and a
-# longer list in the English water guide; steps that cannot split leave part of a sheet empty).
-FURTHER_OVER_THE_TARGET = {("dong-tien-nuoc", "en"): 1}
 
 
 def squash(text: str) -> str:
@@ -141,23 +124,16 @@ t.innerText)};
 
 
 def test_every_guide_fits_its_sheets(printed_guides: dict) -> None:
-    report, over, fits_now = [], [], []
+    """Two steps to a sheet, and one sheet for the rest (the title, what you need, the sources...):
+    every guide, in both languages, prints on at most ceil(steps / 2) + 1 A4 sheets."""
+    over = []
     for (slug, lang), guide in printed_guides.items():
         pages, steps = pages_of(guide["pdf"]), len(guide["steps"])
         target = math.ceil(steps / 2) + 1
-        report.append(f"{slug} ({lang}): {pages} pages, {steps} steps, target {target}")
-        over_by = ((slug, lang) in LONGER_THAN_THE_TARGET) + FURTHER_OVER_THE_TARGET.get((slug, lang), 0)
-        allowed = target + over_by
-        if pages > allowed:
-            over.append(report[-1])
-        if (slug, lang) in LONGER_THAN_THE_TARGET and pages <= target:
-            fits_now.append(f"{slug} ({lang})")
+        if pages > target:
+            over.append(f"{slug} ({lang}): {pages} pages, {steps} steps, target {target}")
+    assert len(printed_guides) == 2 * len(SLUGS)
     assert over == [], "guides longer than their sheets:\n" + "\n".join(over)
-    assert fits_now == [], (
-        f"these guides now fit the target: remove them from LONGER_THAN_THE_TARGET: {fits_now}"
-    )
-    # 11 of the 26 printed guides meet the target today (issue 17 is open for the rest): no fewer.
-    assert sum(1 for key in printed_guides if key not in LONGER_THAN_THE_TARGET) >= 11
 
 
 def test_each_step_heading_is_on_the_same_sheet_as_its_picture(printed_guides: dict) -> None:
