@@ -8,6 +8,8 @@ Plain Python, no MkDocs: the hook (overrides/hooks/handout.py) calls these for e
 * ``print_addresses``: every link to another page of the handbook gets ``data-print-address`` with the
   page's published address (``https://…/guides/x/``), which print.css writes after the link's text;
   a printed relative address (``../../wards/``) means nothing on paper.
+* ``mark_address_texts``: a web link whose text is its whole address (``<https://dichvucong.gov.vn>``)
+  gets ``data-address-is-text``: print.css writes a web link's address after its text, once is enough.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ _STEP_H2 = re.compile(r'<h2 id="buoc-\d+"')
 _LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>')
 # Links whose address is already in words (web links, print.css) or is not a place (phone, mail).
 _NOT_A_PAGE = ("http://", "https://", "//", "tel:", "mailto:", "sms:", "#", "data:", "javascript:")
+# A web link whose text is exactly its address, then the end of the link or the shown domain's <span>
+# (handbook/external_links.py).
+_ADDRESS_TEXT = re.compile(r'(<a\s[^>]*?href="(https?://[^"]+)"[^>]*)>\2(?=</a>|<span[\s>])')
 
 
 def wrap_steps(html: str) -> str:
@@ -75,3 +80,15 @@ def print_addresses(html: str, page_url: str, site_url: str) -> str:
         return tag[:-1] + f' data-print-address="{escape(address)}">'
 
     return _LINK.sub(add, html)
+
+
+def mark_address_texts(html: str) -> str:
+    """Mark each web link whose text is its whole address, so print.css does not print it twice."""
+
+    def mark(match: re.Match[str]) -> str:
+        tag, address = match.group(1), match.group(2)
+        if "data-address-is-text" in tag:
+            return match.group(0)
+        return f"{tag} data-address-is-text>{address}"
+
+    return _ADDRESS_TEXT.sub(mark, html)

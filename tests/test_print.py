@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.handout import print_addresses, published_address, wrap_steps
+from handbook.handout import mark_address_texts, print_addresses, published_address, wrap_steps
 from handbook.print_qr import online_url, print_block
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +59,14 @@ def test_links_to_other_pages_get_their_published_address_in_both_builds() -> No
         '<a href="../../wards/" data-print-address="https://example.org/so-tay/wards/">danh bạ</a> '
         '<a href="#top">x</a>'
     )
+
+
+def test_a_web_link_whose_text_is_its_address_is_marked_to_print_it_once() -> None:
+    html = ('<a href="https://dichvucong.gov.vn" rel="noopener noreferrer">https://dichvucong.gov.vn'
+            '<span class="hb-domain hb-domain--arrow">↗</span></a> '
+            '<a href="https://cskh.evnspc.vn">cskh.evnspc.vn</a> <a href="https://x.vn/a">https://x.vn</a>')
+    assert mark_address_texts(html) == html.replace('noreferrer">', 'noreferrer" data-address-is-text>', 1)
+    assert mark_address_texts(mark_address_texts(html)) == mark_address_texts(html)
 
 
 def test_each_step_and_only_the_step_is_wrapped() -> None:

@@ -2,8 +2,8 @@
 handbook/quick_card.py, handbook/og_image.py and handbook/print_qr.py.
 
 * on_page_content: in guides (the pages printed as handouts), steps are wrapped for print (text and
-  picture on one sheet), and every link to another page of the handbook carries its published
-  address for print.css.
+  picture on one sheet), every link to another page of the handbook carries its published
+  address for print.css, and a web link whose text is its address is marked (printed once).
 * on_page_context: ``hb_handover`` (the page's published address, short address, QR code drawn now
   as SVG, and for a guide the link to its quick card) for overrides/partials/handover.html, and
   ``hb_og`` (Open Graph: title, summary, image, locale) for overrides/partials/og.html.
@@ -29,7 +29,7 @@ from handbook.csp import meta_policy
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import read_front_matter
 from handbook.guides import load_guides
-from handbook.handout import print_addresses, wrap_steps
+from handbook.handout import mark_address_texts, print_addresses, wrap_steps
 from handbook.offline import is_offline_copy
 from handbook.og_image import LogoError, draw_card
 from handbook.placeholders import fill
@@ -72,7 +72,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Guides are the pages printed as handouts (other pages print their web links' addresses only).
     if not page.file.src_uri.startswith("guides/"):
         return html
-    return print_addresses(wrap_steps(html), page.url, config.site_url or "")
+    return print_addresses(mark_address_texts(wrap_steps(html)), page.url, config.site_url or "")
 
 
 def _card_path(page_url: str) -> str:
