@@ -14,6 +14,8 @@ in our one stylesheet), and the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from jinja2 import Environment
@@ -55,6 +57,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def read(path: str) -> str:
         return (custom / path).read_text(encoding="utf-8")
 
+    material_js = _material_js(files, config, read)
+
     material: list[str] = []
     links: list[str] = []
     for pattern in bundle.MATERIAL_CSS:
@@ -72,6 +76,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     _state.update(
         css=(bundle.hashed(bundle.CSS_NAME, css), css),
+        material_js=material_js,
         js=(bundle.hashed(bundle.JS_NAME, js), js),
         links=[
             re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links
@@ -87,6 +92,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _material_js(files: Files, config: MkDocsConfig, read: Callable[[str], str]) -> str | None:
+    """Material's script trimmed to what the site uses (handbook/bundle.py MATERIAL_JS), published
+    under a hashed name in place of Material's bundle; its path from the site root. None when the
+    theme has no such file (a test's minimal config): Material's own bundle then."""
+    trimmed = files.get_file_from_path(bundle.MATERIAL_JS)
+    if trimmed is None:
+        return None
+    text = read(bundle.MATERIAL_JS)
+    problems = bundle.material_js_problems(
+        text, metadata.version("mkdocs-material"), config.theme.get("features") or [])
+    if problems:
+        raise PluginError("\n".join(problems))
+    for material in [f for f in files if bundle.MATERIAL_BUNDLE.match(f.src_uri)]:
+        files.remove(material)  # Material's own bundle and its source map: not published
+    trimmed.dest_uri = bundle.hashed(bundle.MATERIAL_JS_NAME, text)
+    return trimmed.dest_uri
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Each language's build passes here with its own settings (name, language); the files are
     # written at the end, when mkdocs-static-i18n has built every language.
@@ -95,6 +118,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["hb_assets"] = {  # (no logo in a test's minimal config: no icon, the site name alone)
         "css": _state["css"][0],
         "js": _state["js"][0],
+        "material_js": _state["material_js"],  # None: Material's own bundle
         "manifest": _language_folder(config) + manifest.MANIFEST_NAME,  # this language's manifest
         "theme_color": _state["theme_color"],
         "favicon": manifest.svg_data_uri(logo) if logo else "data:,",
