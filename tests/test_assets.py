@@ -63,10 +63,13 @@ def test_each_page_loads_one_stylesheet_and_one_script_of_ours(site_dir: Path, p
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert re.search(r"assets/javascripts/handbook\.[0-9a-f]{8}\.min\.js$", scripts[0]), scripts
     assert scripts[0] in head, "the project's script runs in <head> (text size before the first paint)"
-    # Separate by design (handbook/bundle.py SEPARATE): the ward directory's filter, and on the root
-    # 404 page the script that shows the 404 in the address's language (issue 15).
+    # Separate by design (handbook/bundle.py SEPARATE): the ward directory's filter (with the search's
+    # own script, SEARCH_JS, which it uses), and on the root 404 page the script that shows the 404 in
+    # the address's language (issue 15).
     own = ("ward-filter.js", "not-found.js") if page == "404.html" else ("ward-filter.js",)
-    extra = [s for s in scripts[1:] if not MATERIAL_BUNDLE.search(s) and not s.endswith(own)]
+    search = re.compile(r"search-fold\.[0-9a-f]{8}\.min\.js$")
+    extra = [s for s in scripts[1:] if not MATERIAL_BUNDLE.search(s) and not s.endswith(own)
+             and not (page.endswith("wards/index.html") and search.search(s))]
     assert extra == [] and MATERIAL_BUNDLE.search(scripts[-1]), scripts
     # The logo and the favicon cost no request; the browser bar takes the site's colour.
     assert re.search(r'<link rel="icon" href="data:image/svg\+xml,', html)
@@ -75,7 +78,8 @@ def test_each_page_loads_one_stylesheet_and_one_script_of_ours(site_dir: Path, p
 
 def test_bundles_are_named_after_their_content_and_cached_for_a_year(site_dir: Path) -> None:
     headers = (site_dir / "_headers").read_text(encoding="utf-8")
-    for pattern in ("assets/stylesheets/handbook.*.min.css", "assets/javascripts/handbook.*.min.js"):
+    for pattern in ("assets/stylesheets/handbook.*.min.css", "assets/javascripts/handbook.*.min.js",
+                    "assets/javascripts/search-fold.*.min.js", "assets/javascripts/bundle.*.min.js"):
         path = ours(site_dir, pattern)
         digest = hashlib.sha256(path.read_text(encoding="utf-8").encode("utf-8")).hexdigest()[:8]
         assert path.name.split(".")[1] == digest, path.name
@@ -91,9 +95,12 @@ def test_bundled_sources_are_not_published_and_the_bundles_are_minified(site_dir
     sources = sum(len((ROOT / "overrides" / p.path).read_text(encoding="utf-8")) for p in bundle.JS)
     assert len(script) < 0.7 * sources and "/* " not in script
     # Every part is in, in order: a sentence of each one's code.
-    markers = ["hb-text-size", "__md_scope", "HandbookSearch", "search_index", "sw.js"]
+    markers = ["hb-text-size", "__md_scope", "search_index", "sw.js"]
     positions = [script.index(marker) for marker in markers]
     assert positions == sorted(positions)
+    assert "HandbookTyping" not in script  # the search's code is a script of its own (SEARCH_JS)
+    search = ours(site_dir, "assets/javascripts/search-fold.*.min.js").read_text(encoding="utf-8")
+    assert "/* " not in search and search.index("HandbookTyping=") < search.index("HandbookSearch=")
 
 
 def test_materials_stylesheets_are_in_ours_without_what_no_page_uses(site_dir: Path) -> None:

@@ -2,7 +2,10 @@
 handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manifest, icons).
 
 - on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
-  build stops and says which file); the bundles are made; their sources are not published.
+  build stops and says which file); the bundles are made; their sources are not published. The
+  search's own script (SEARCH_JS) is published here; Material's trimmed script (MATERIAL_JS) is
+  published under a hashed name in place of Material's bundle (the build stops when it was built
+  for another Material or other theme features: scripts/material-js).
 - on_env: templates get ``hb_assets`` (bundle paths, theme colour, favicon as data:, inline logo).
 - on_post_page (and on_post_build for the 404 pages): Material's own stylesheet links go (their rules are \
 in our one stylesheet), and the
@@ -13,7 +16,9 @@ in our one stylesheet), and the
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -23,7 +28,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook import bundle, manifest, site_config
@@ -69,6 +74,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         material.append(bundle.trim_palette(text, *_colours(config)) if "palette" in found.src_uri else text)
         links.append(found.src_uri)
     css, js = bundle.build_css(read, material), bundle.build_js(read)
+    search_js = bundle.build_js(read, bundle.SEARCH_JS)
+    search_name = bundle.hashed(bundle.SEARCH_JS_NAME, search_js)
+    files.append(File.generated(config, search_name, abs_src_path=str(_written(search_name, search_js))))
     theme_color = bundle.css_variable(css, "--md-primary-fg-color")
     if theme_color is None:
         raise PluginError(
@@ -78,6 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         css=(bundle.hashed(bundle.CSS_NAME, css), css),
         material_js=material_js,
         js=(bundle.hashed(bundle.JS_NAME, js), js),
+        search_js=search_name,
         links=[
             re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links
         ],
@@ -85,11 +94,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         theme_color=theme_color,
         background=bundle.css_variable(css, "--md-default-bg-color") or "#ffffff",
     )
-    for part in (*bundle.CSS, *bundle.JS):  # published only inside the bundles
+    for part in (*bundle.CSS, *bundle.JS, *bundle.SEARCH_JS):  # published only inside the bundles
         source = files.get_file_from_path(part.path)
         if source is not None:
             files.remove(source)
     return files
+
+
+def _written(name: str, content: str) -> Path:
+    """``content`` in a file of the system's temporary folder, named after ``name`` (which carries a
+    hash of the content): a generated file needs a source file for mkdocs-static-i18n, which reads
+    the source path of every file; the same content is written once for every build."""
+    path = Path(tempfile.gettempdir()) / "handbook-assets" / name.replace("/", "-")
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        draft.write_text(content, encoding="utf-8")
+        draft.replace(path)  # atomic: a build running alongside reads the whole file or none
+    return path
 
 
 def _material_js(files: Files, config: MkDocsConfig, read: Callable[[str], str]) -> str | None:
@@ -118,6 +140,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["hb_assets"] = {  # (no logo in a test's minimal config: no icon, the site name alone)
         "css": _state["css"][0],
         "js": _state["js"][0],
+        "search_js": _state["search_js"],
         "material_js": _state["material_js"],  # None: Material's own bundle
         "manifest": _language_folder(config) + manifest.MANIFEST_NAME,  # this language's manifest
         "theme_color": _state["theme_color"],
