@@ -8,6 +8,8 @@ import hashlib
 import json
 import re
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,6 +218,14 @@ def test_the_trimmed_material_script_is_built_from_the_entry_the_material_and_th
     assert bundle.material_js_problems(text, "0.0.1", features)  # another Material: rebuild
     assert bundle.material_js_problems(text, version, [*features, "navigation.instant"])
     assert bundle.material_js_problems("console.log(1)", version, features)
+
+
+def test_the_trimmed_material_script_is_what_scripts_material_js_builds() -> None:
+    """The committed file is the build of scripts/material/bundle.ts against the installed Material,
+    with the Node packages of package-lock.json (`npm ci`, as scripts/test does): nobody edited it."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "material-js"), "--check"],
+                            cwd=ROOT, capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_pages_load_the_trimmed_material_script_and_not_materials_bundle(site_dir: Path) -> None:
