@@ -88,7 +88,8 @@ SEPARATE: dict[str, str] = {
 # Material's JavaScript without the features the handbook does not use (scripts/material-js builds
 # it from scripts/material/bundle.ts and the installed Material's sources): 21 KB gzip instead of
 # Material's 34 KB bundle, the biggest file of a first visit. Published under the name Material gives
-# its bundle (a hash of the content), in place of Material's, which is not published.
+# its bundle (a hash of the content), in place of Material's, which is not published. Built for one
+# Material version and mkdocs.yml's theme features: with others, Material's own bundle is used.
 MATERIAL_JS = "assets/javascripts/vendor/material.min.js"
 MATERIAL_JS_NAME = "assets/javascripts/bundle.{hash}.min.js"
 MATERIAL_BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js(?:\.map)?$")
@@ -103,25 +104,35 @@ def material_js_stamp(text: str) -> dict[str, str] | None:
     return dict(zip(("material", "entry", "features"), match.groups(), strict=True)) if match else None
 
 
+_MATERIAL_JS_FIX = ("Chạy lại / run again: scripts/material-js (then commit "
+                    f"overrides/{MATERIAL_JS}); xem / see scripts/material/bundle.ts.")
+
+
 def material_js_problems(text: str, material_version: str, features: Iterable[str]) -> list[str]:
-    """Why the trimmed Material script cannot be used with this Material and these features
-    (bilingual, for the build's error); [] when it can."""
-    fix = ("Chạy lại / run again: scripts/material-js (then commit "
-           f"overrides/{MATERIAL_JS}); xem / see scripts/material/bundle.ts.")
+    """Why the trimmed Material script does not fit this Material and these theme features
+    (bilingual); [] when it does. The build then uses Material's own bundle (overrides/hooks/assets.py)."""
     stamp = material_js_stamp(text)
     if stamp is None:
-        return [f"overrides/{MATERIAL_JS}: không rõ được dựng từ đâu / no build stamp. {fix}"]
+        return [f"overrides/{MATERIAL_JS}: không rõ được dựng từ đâu / no build stamp. {_MATERIAL_JS_FIX}"]
     problems = []
     if stamp["material"] != material_version:
         problems.append(
             f"overrides/{MATERIAL_JS}: dựng cho Material {stamp['material']}, đang cài {material_version} / "
-            f"built for Material {stamp['material']}, {material_version} is installed. {fix}")
+            f"built for Material {stamp['material']}, {material_version} is installed. {_MATERIAL_JS_FIX}")
     wanted = ",".join(sorted(features))
     if stamp["features"] != wanted:
         problems.append(
             f"overrides/{MATERIAL_JS}: dựng cho các tính năng / built for the features "
-            f"[{stamp['features']}], mkdocs.yml theme.features: [{wanted}]. {fix}")
+            f"[{stamp['features']}], theme.features: [{wanted}]. {_MATERIAL_JS_FIX}")
     return problems
+
+
+def material_js_outdated(text: str, material_version: str) -> bool:
+    """True when the trimmed Material script was built for another Material than the installed one
+    (the strict build stops then); other theme features alone are a site's own choice (another
+    area's configuration, a test's): Material's own bundle serves them."""
+    stamp = material_js_stamp(text)
+    return stamp is None or stamp["material"] != material_version
 
 
 CSS_NAME = "assets/stylesheets/handbook.{hash}.min.css"

@@ -201,7 +201,8 @@ def test_icons_are_drawn_from_the_logo_at_build_time() -> None:
 
 def test_the_trimmed_material_script_is_built_from_the_entry_the_material_and_the_features_in_use() -> None:
     """scripts/material-js stamps its result; a stale one (entry edited, Material upgraded, a feature
-    turned on in mkdocs.yml) must be rebuilt: the build stops for the last two, this test for all."""
+    turned on in mkdocs.yml) must be rebuilt. The build uses Material's own bundle meanwhile (and the
+    strict build stops when Material was upgraded); this test fails for all three."""
     from importlib import metadata
 
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
@@ -218,6 +219,7 @@ def test_the_trimmed_material_script_is_built_from_the_entry_the_material_and_th
     assert bundle.material_js_problems(text, "0.0.1", features)  # another Material: rebuild
     assert bundle.material_js_problems(text, version, [*features, "navigation.instant"])
     assert bundle.material_js_problems("console.log(1)", version, features)
+    assert not bundle.material_js_outdated(text, version) and bundle.material_js_outdated(text, "0.0.1")
 
 
 def test_the_trimmed_material_script_is_what_scripts_material_js_builds() -> None:
@@ -237,3 +239,22 @@ def test_pages_load_the_trimmed_material_script_and_not_materials_bundle(site_di
     assert not (site_dir / bundle.MATERIAL_JS).exists()
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<script src="([^"]+)"', html)[-1] == published.relative_to(site_dir).as_posix()
+
+
+def test_other_theme_features_get_materials_own_bundle(tmp_path: Path) -> None:
+    """Another area's configuration (or a test's) may turn on other Material features: the trimmed
+    script does not fit it, so the pages load Material's own bundle, and the build goes on."""
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("    - navigation.top\n", "    - navigation.top\n    - content.code.copy\n", 1),
+        encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    material = re.findall(r'<script src="([^"]+)"', html)[-1]
+    original = sorted((tmp_path / "site").glob("assets/javascripts/bundle.*.min.js"))
+    assert [p.relative_to(tmp_path / "site").as_posix() for p in original] == [material]
+    text = (ROOT / "overrides" / bundle.MATERIAL_JS).read_text(encoding="utf-8")
+    assert original[0].read_text(encoding="utf-8") != text  # Material's, not the trimmed one
+    assert not (tmp_path / "site" / bundle.MATERIAL_JS).exists()

@@ -4,8 +4,8 @@ handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manife
 - on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
   build stops and says which file); the bundles are made; their sources are not published. The
   search's own script (SEARCH_JS) is published here; Material's trimmed script (MATERIAL_JS) is
-  published under a hashed name in place of Material's bundle (the build stops when it was built
-  for another Material or other theme features: scripts/material-js).
+  published under a hashed name in place of Material's bundle (Material's own bundle when it was
+  built for another Material, a warning, or other theme features: scripts/material-js).
 - on_env: templates get ``hb_assets`` (bundle paths, theme colour, favicon as data:, inline logo).
 - on_post_page (and on_post_build for the 404 pages): Material's own stylesheet links go (their rules are \
 in our one stylesheet), and the
@@ -16,6 +16,7 @@ in our one stylesheet), and the
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tempfile
@@ -36,6 +37,7 @@ from handbook.text import message
 
 _CSS_FILE = re.compile(re.escape(bundle.CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}"))
 _state: dict[str, object] = {}
+log = logging.getLogger("mkdocs.hooks.assets")
 
 
 def _language_folder(config: MkDocsConfig) -> str:
@@ -116,19 +118,25 @@ def _written(name: str, content: str) -> Path:
 
 def _material_js(files: Files, config: MkDocsConfig, read: Callable[[str], str]) -> str | None:
     """Material's script trimmed to what the site uses (handbook/bundle.py MATERIAL_JS), published
-    under a hashed name in place of Material's bundle; its path from the site root. None when the
-    theme has no such file (a test's minimal config): Material's own bundle then."""
+    under a hashed name in place of Material's bundle; its path from the site root. None (Material's
+    own bundle then) when the theme has no such file, or when it was built for another Material or
+    other theme features (bundle.material_js_problems)."""
     trimmed = files.get_file_from_path(bundle.MATERIAL_JS)
     if trimmed is None:
         return None
-    text = read(bundle.MATERIAL_JS)
-    problems = bundle.material_js_problems(
-        text, metadata.version("mkdocs-material"), config.theme.get("features") or [])
+    files.remove(trimmed)  # published under its hashed name below, or not at all
+    text, version = read(bundle.MATERIAL_JS), metadata.version("mkdocs-material")
+    problems = bundle.material_js_problems(text, version, config.theme.get("features") or [])
     if problems:
-        raise PluginError("\n".join(problems))
+        # Material's own bundle instead: right for any configuration, only heavier. A stale build
+        # (another Material) is a warning, so the strict build stops; other features are not.
+        report = log.warning if bundle.material_js_outdated(text, version) else log.info
+        report("Material's own bundle is used: " + " ".join(problems))
+        return None
+    trimmed.dest_uri = bundle.hashed(bundle.MATERIAL_JS_NAME, text)
+    files.append(trimmed)
     for material in [f for f in files if bundle.MATERIAL_BUNDLE.match(f.src_uri)]:
         files.remove(material)  # Material's own bundle and its source map: not published
-    trimmed.dest_uri = bundle.hashed(bundle.MATERIAL_JS_NAME, text)
     return trimmed.dest_uri
 
 
