@@ -14,6 +14,8 @@ is a plain (blocking) script so ``a11y.js`` still applies the reader's text size
 paint, and everything that must run before Material's bundle does (Material's bundle is at the
 end of ``<body>`` and mounts its components on ``DOMContentLoaded``; ``material-inline.js`` runs
 its part that needs the page on ``DOMContentLoaded`` too, registered first, so it runs first).
+Two more scripts: the search's own code (``SEARCH_JS``), loaded only where it is needed, and
+Material's, trimmed to what the site uses (``MATERIAL_JS``).
 
 Plain Python: no MkDocs import. The hook is overrides/hooks/assets.py.
 """
@@ -52,15 +54,22 @@ CSS: tuple[Part, ...] = (
 JS: tuple[Part, ...] = (
     Part("assets/javascripts/a11y.js"),  # first: the reader's text size before the first paint
     Part("assets/javascripts/material-inline.js"),  # before Material's bundle
-    # folding, Telex and VNI: used by search-fold.js and ward-filter.js
-    Part("assets/javascripts/vi-typing.js"),
-    Part("assets/javascripts/search-fold.js"),  # before Material's bundle
-    Part("assets/javascripts/lazy-search.js"),  # after search-fold.js, before Material's bundle
+    Part("assets/javascripts/lazy-search.js"),  # before Material's bundle; loads SEARCH_JS when needed
     Part("assets/javascripts/sw-register.js"),  # waits for the page's load event itself
     # These wait for the page to be parsed themselves (DOMContentLoaded).
     Part("assets/javascripts/phone-nav.js"),  # menu, search, contents, language switch (issue 15)
     Part("assets/javascripts/offline-pages.js"),  # save for offline reading, saved pages (issue 15)
     Part("assets/javascripts/handover.js"),  # open on another phone, share (issue 17)
+)
+# The search's own code, a second script: most visits never search, so it is not in the first
+# download. lazy-search.js loads it when the reader opens the search (with the search index, which
+# waits for it), or at once on a page opened from a search result (?h=, to mark the words found);
+# the ward directory loads it with the page (overrides/main.html): its filter uses vi-typing.js.
+# The offline copy (file://) loads it with the page, right after the one script.
+SEARCH_JS: tuple[Part, ...] = (
+    # folding, Telex and VNI: used by search-fold.js and ward-filter.js
+    Part("assets/javascripts/vi-typing.js"),
+    Part("assets/javascripts/search-fold.js"),  # before the index goes to Material's search worker
 )
 # Files that stay separate, and why.
 SEPARATE: dict[str, str] = {
@@ -72,10 +81,63 @@ SEPARATE: dict[str, str] = {
     "assets/javascripts/not-found.js": "only the root 404 page loads it (overrides/404.html)",
     "assets/stylesheets/quick-card.css": "only the printable quick cards load it (handbook/quick_card.py)",
     "assets/javascripts/quick-card.js": "only the printable quick cards load it (handbook/quick_card.py)",
+    "assets/javascripts/vendor/material.min.js": "Material's own script, trimmed (scripts/material-js): "
+                                                 "published in place of Material's bundle (MATERIAL_JS)",
 }
+
+# Material's JavaScript without the features the handbook does not use (scripts/material-js builds
+# it from scripts/material/bundle.ts and the installed Material's sources): 21 KB gzip instead of
+# Material's 34 KB bundle, the biggest file of a first visit. Published under the name Material gives
+# its bundle (a hash of the content), in place of Material's, which is not published. Built for one
+# Material version and mkdocs.yml's theme features: with others, Material's own bundle is used.
+MATERIAL_JS = "assets/javascripts/vendor/material.min.js"
+MATERIAL_JS_NAME = "assets/javascripts/bundle.{hash}.min.js"
+MATERIAL_BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js(?:\.map)?$")
+_STAMP = re.compile(r"^// handbook-material material=(\S+) entry=([0-9a-f]+) features=(\S*)\n")
+
+
+def material_js_stamp(text: str) -> dict[str, str] | None:
+    """What the trimmed Material script was built from (its first line, written by
+    scripts/material-js): ``material`` (version), ``entry`` (hash of scripts/material/bundle.ts),
+    ``features`` (mkdocs.yml's theme features, comma-separated); None without that line."""
+    match = _STAMP.match(text)
+    return dict(zip(("material", "entry", "features"), match.groups(), strict=True)) if match else None
+
+
+_MATERIAL_JS_FIX = ("Chạy lại / run again: scripts/material-js (then commit "
+                    f"overrides/{MATERIAL_JS}); xem / see scripts/material/bundle.ts.")
+
+
+def material_js_problems(text: str, material_version: str, features: Iterable[str]) -> list[str]:
+    """Why the trimmed Material script does not fit this Material and these theme features
+    (bilingual); [] when it does. The build then uses Material's own bundle (overrides/hooks/assets.py)."""
+    stamp = material_js_stamp(text)
+    if stamp is None:
+        return [f"overrides/{MATERIAL_JS}: không rõ được dựng từ đâu / no build stamp. {_MATERIAL_JS_FIX}"]
+    problems = []
+    if stamp["material"] != material_version:
+        problems.append(
+            f"overrides/{MATERIAL_JS}: dựng cho Material {stamp['material']}, đang cài {material_version} / "
+            f"built for Material {stamp['material']}, {material_version} is installed. {_MATERIAL_JS_FIX}")
+    wanted = ",".join(sorted(features))
+    if stamp["features"] != wanted:
+        problems.append(
+            f"overrides/{MATERIAL_JS}: dựng cho các tính năng / built for the features "
+            f"[{stamp['features']}], theme.features: [{wanted}]. {_MATERIAL_JS_FIX}")
+    return problems
+
+
+def material_js_outdated(text: str, material_version: str) -> bool:
+    """True when the trimmed Material script was built for another Material than the installed one
+    (the strict build stops then); other theme features alone are a site's own choice (another
+    area's configuration, a test's): Material's own bundle serves them."""
+    stamp = material_js_stamp(text)
+    return stamp is None or stamp["material"] != material_version
+
 
 CSS_NAME = "assets/stylesheets/handbook.{hash}.min.css"
 JS_NAME = "assets/javascripts/handbook.{hash}.min.js"
+SEARCH_JS_NAME = "assets/javascripts/search-fold.{hash}.min.js"
 BUNDLED_SUFFIXES = (".js", ".css")
 
 
@@ -87,7 +149,7 @@ def undeclared(asset_paths: Iterable[str]) -> list[str]:
     """Problems (bilingual, one per file) between the ``.js``/``.css`` files that exist (paths
     relative to ``overrides/``) and the lists above: a file in no list, a listed file missing."""
     present = {path for path in asset_paths if path.endswith(BUNDLED_SUFFIXES)}
-    listed = [part.path for part in (*CSS, *JS)]
+    listed = [part.path for part in (*CSS, *JS, *SEARCH_JS)]
     problems = []
     for path in sorted(present - set(listed) - set(SEPARATE)):
         problems.append(
@@ -299,12 +361,13 @@ def page_directions(page_html: str) -> set[str]:
     return {value for pair in _DIR_ATTRIBUTE.findall(page_html) for value in pair if value}
 
 
-def build_js(read: Callable[[str], str]) -> str:
-    """The minified script: every part of ``JS`` in order, each in its own block, so that, as when
-    they were separate files, an error in one does not stop the others (it is still reported, as an
-    uncaught error) and a top-level ``let``/``const`` of one cannot clash with another's."""
+def build_js(read: Callable[[str], str], parts: Iterable[Part] = JS) -> str:
+    """The minified script: every part of ``parts`` (``JS`` or ``SEARCH_JS``) in order, each in its own
+    block, so that, as when they were separate files, an error in one does not stop the others (it is
+    still reported, as an uncaught error) and a top-level ``let``/``const`` of one cannot clash with
+    another's."""
     wrapped = (
-        f"try{{\n{read(part.path)}\n}}catch(error){{setTimeout(function(){{throw error}})}}" for part in JS
+        f"try{{\n{read(part.path)}\n}}catch(error){{setTimeout(function(){{throw error}})}}" for part in parts
     )
     return str(rjsmin.jsmin("\n".join(wrapped))) + "\n"
 
@@ -353,16 +416,23 @@ def collapse_indentation(page_html: str) -> str:
 
 _SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
 _JS_FILE = re.compile(re.escape(JS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}") + "$")
+_SEARCH_JS_FILE = re.compile(re.escape(SEARCH_JS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}") + "$")
 _CSS_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)"(?: media="([^"]+)")?')
 _CSS_FILE = re.compile(re.escape(CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}") + "$")
 
 
 def script_order(page_html: str) -> list[str]:
-    """The scripts a page runs, in order: each ``<script src>`` as written, except the project's
-    script, which stands for its parts (paths relative to ``overrides/``). For tests of load order."""
+    """The scripts a page loads with it, in order: each ``<script src>`` as written, except the
+    project's scripts, which stand for their parts (paths relative to ``overrides/``). For tests of
+    load order. (Not the search's script where it is loaded later, see SEARCH_JS.)"""
     order: list[str] = []
     for src in _SCRIPT_SRC.findall(page_html):
-        order += [part.path for part in JS] if _JS_FILE.search(src) else [src]
+        if _JS_FILE.search(src):
+            order += [part.path for part in JS]
+        elif _SEARCH_JS_FILE.search(src):
+            order += [part.path for part in SEARCH_JS]
+        else:
+            order.append(src)
     return order
 
 

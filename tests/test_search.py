@@ -19,7 +19,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_build
 from handbook import search_fold, search_index
-from handbook.bundle import script_order
+from handbook.bundle import SEARCH_JS, script_order
 from handbook.errors import ContentErrors
 from handbook.search_fold import fold
 
@@ -320,18 +320,38 @@ def test_the_synonyms_file_is_not_published(site_dir: Path) -> None:
 @pytest.mark.parametrize(
     "path", ["index.html", "guides/dong-tien-dien/index.html", "en/wards/bao-vinh/index.html", "404.html"]
 )
-def test_pages_load_the_search_script_before_materials_bundle(site_dir: Path, path: str) -> None:
+def test_pages_hold_the_search_code_back_until_search_opens(site_dir: Path, path: str) -> None:
+    """lazy-search.js (in the project's one script) runs before Material's bundle and knows where the
+    search code is (vi-typing.js then search-fold.js, one script: handbook/bundle.py SEARCH_JS); the
+    page does not load that script itself."""
     html = (site_dir / path).read_text(encoding="utf-8")
-    scripts = script_order(html)  # the project's one script stands for its parts (handbook/bundle.py)
-    fold_script = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/search-fold.js")]
+    scripts = script_order(html)  # the project's scripts stand for their parts (handbook/bundle.py)
+    lazy = scripts.index("assets/javascripts/lazy-search.js")
     bundle = [
         i
         for i, src in enumerate(scripts)
         if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", src)
     ]
-    assert fold_script and bundle and fold_script[0] < bundle[0], scripts
-    typing = [i for i, src in enumerate(scripts) if src.endswith("assets/javascripts/vi-typing.js")]
-    assert typing and typing[0] < fold_script[0], scripts  # the shared module first
+    assert bundle and lazy < bundle[0], scripts
+    assert not [src for src in scripts if src.endswith(("search-fold.js", "vi-typing.js"))], scripts
+    search_js = re.search(r'data-search-js="([^"]+)"', html)
+    assert search_js, html[:2000]
+    src = search_js.group(1)  # relative, or from the site root on the 404 pages
+    folder = site_dir if src.startswith("/") else (site_dir / path).parent
+    assert (folder / src.lstrip("/")).resolve().is_file(), src
+    parts = [part.path for part in SEARCH_JS]
+    assert parts == ["assets/javascripts/vi-typing.js", "assets/javascripts/search-fold.js"]
+
+
+@pytest.mark.parametrize("path", ["wards/index.html", "en/wards/index.html"])
+def test_the_ward_directory_loads_the_search_code_before_its_filter_runs(site_dir: Path, path: str) -> None:
+    html = (site_dir / path).read_text(encoding="utf-8")
+    scripts = script_order(html)
+    typing = scripts.index("assets/javascripts/vi-typing.js")
+    assert typing < scripts.index("assets/javascripts/search-fold.js")
+    # Deferred: it runs once the page is parsed, before ward-filter.js starts (on DOMContentLoaded).
+    assert re.search(r'<script src="[^"]*search-fold\.[0-9a-f]{8}\.min\.js" defer>', html)
+    assert any(src.endswith("ward-filter.js") for src in scripts)
 
 
 def test_the_offline_index_holds_both_languages_for_the_browser_to_filter() -> None:

@@ -188,8 +188,9 @@ def test_english_readers_typing_vietnamese_find_the_english_guide(
 
 
 def test_materials_search_still_works_without_the_handbook_script(phone_page: object, base_url: str) -> None:
-    # search-fold.js is inside the project's one script (handbook/bundle.py): make it fail there (its
-    # strict-mode assignment to a read-only window.HandbookSearch throws); the other parts run on.
+    # search-fold.js is in the search's own script (handbook/bundle.py SEARCH_JS): make it fail there
+    # (its strict-mode assignment to a read-only window.HandbookSearch throws); the index still goes
+    # to Material's search worker once that script has run.
     phone_page.add_init_script("Object.defineProperty(window, 'HandbookSearch', {value: undefined})")
     pages = search(phone_page, base_url, "", "Đóng tiền điện")
     assert phone_page.evaluate("typeof window.HandbookSearch") == "undefined"
@@ -311,9 +312,9 @@ def test_the_ward_filter_matches_names_before_the_province(phone_page: object, b
 
 
 def test_without_the_shared_module_the_ward_list_stays_whole(phone_page: object, base_url: str) -> None:
-    # vi-typing.js is part of the project's one script now (handbook/bundle.py): without that script
-    # (a failed download on slow data) ward-filter.js, a separate file, finds no HandbookTyping.
-    phone_page.route("**/assets/javascripts/handbook.*.min.js", lambda route: route.abort())
+    # vi-typing.js is part of the search's own script (handbook/bundle.py SEARCH_JS): without that
+    # script (a failed download on slow data) ward-filter.js, a separate file, finds no HandbookTyping.
+    phone_page.route("**/assets/javascripts/search-fold.*.min.js", lambda route: route.abort())
     phone_page.goto(base_url + "wards/", wait_until="networkidle")
     assert not phone_page.is_visible("#ward-filter-input")  # no half-working filter
     assert phone_page.locator("[data-ward-list] > li:not([hidden])").count() >= 20

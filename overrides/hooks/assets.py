@@ -2,7 +2,10 @@
 handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manifest, icons).
 
 - on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
-  build stops and says which file); the bundles are made; their sources are not published.
+  build stops and says which file); the bundles are made; their sources are not published. The
+  search's own script (SEARCH_JS) is published here; Material's trimmed script (MATERIAL_JS) is
+  published under a hashed name in place of Material's bundle (Material's own bundle when it was
+  built for another Material, a warning, or other theme features: scripts/material-js).
 - on_env: templates get ``hb_assets`` (bundle paths, theme colour, favicon as data:, inline logo).
 - on_post_page (and on_post_build for the 404 pages): Material's own stylesheet links go (their rules are \
 in our one stylesheet), and the
@@ -13,7 +16,12 @@ in our one stylesheet), and the
 
 from __future__ import annotations
 
+import logging
+import os
 import re
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from jinja2 import Environment
@@ -21,7 +29,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from handbook import bundle, manifest, site_config
@@ -29,6 +37,7 @@ from handbook.text import message
 
 _CSS_FILE = re.compile(re.escape(bundle.CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}"))
 _state: dict[str, object] = {}
+log = logging.getLogger("mkdocs.hooks.assets")
 
 
 def _language_folder(config: MkDocsConfig) -> str:
@@ -55,6 +64,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     def read(path: str) -> str:
         return (custom / path).read_text(encoding="utf-8")
 
+    material_js = _material_js(files, config, read)
+
     material: list[str] = []
     links: list[str] = []
     for pattern in bundle.MATERIAL_CSS:
@@ -65,6 +76,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         material.append(bundle.trim_palette(text, *_colours(config)) if "palette" in found.src_uri else text)
         links.append(found.src_uri)
     css, js = bundle.build_css(read, material), bundle.build_js(read)
+    search_js = bundle.build_js(read, bundle.SEARCH_JS)
+    search_name = bundle.hashed(bundle.SEARCH_JS_NAME, search_js)
+    files.append(File.generated(config, search_name, abs_src_path=str(_written(search_name, search_js))))
     theme_color = bundle.css_variable(css, "--md-primary-fg-color")
     if theme_color is None:
         raise PluginError(
@@ -72,7 +86,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     _state.update(
         css=(bundle.hashed(bundle.CSS_NAME, css), css),
+        material_js=material_js,
         js=(bundle.hashed(bundle.JS_NAME, js), js),
+        search_js=search_name,
         links=[
             re.compile(r'\s*<link rel="stylesheet" href="[^"]*' + re.escape(link) + r'">') for link in links
         ],
@@ -80,11 +96,48 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         theme_color=theme_color,
         background=bundle.css_variable(css, "--md-default-bg-color") or "#ffffff",
     )
-    for part in (*bundle.CSS, *bundle.JS):  # published only inside the bundles
+    for part in (*bundle.CSS, *bundle.JS, *bundle.SEARCH_JS):  # published only inside the bundles
         source = files.get_file_from_path(part.path)
         if source is not None:
             files.remove(source)
     return files
+
+
+def _written(name: str, content: str) -> Path:
+    """``content`` in a file of the system's temporary folder, named after ``name`` (which carries a
+    hash of the content): a generated file needs a source file for mkdocs-static-i18n, which reads
+    the source path of every file; the same content is written once for every build."""
+    path = Path(tempfile.gettempdir()) / "handbook-assets" / name.replace("/", "-")
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        draft = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        draft.write_text(content, encoding="utf-8")
+        draft.replace(path)  # atomic: a build running alongside reads the whole file or none
+    return path
+
+
+def _material_js(files: Files, config: MkDocsConfig, read: Callable[[str], str]) -> str | None:
+    """Material's script trimmed to what the site uses (handbook/bundle.py MATERIAL_JS), published
+    under a hashed name in place of Material's bundle; its path from the site root. None (Material's
+    own bundle then) when the theme has no such file, or when it was built for another Material or
+    other theme features (bundle.material_js_problems)."""
+    trimmed = files.get_file_from_path(bundle.MATERIAL_JS)
+    if trimmed is None:
+        return None
+    files.remove(trimmed)  # published under its hashed name below, or not at all
+    text, version = read(bundle.MATERIAL_JS), metadata.version("mkdocs-material")
+    problems = bundle.material_js_problems(text, version, config.theme.get("features") or [])
+    if problems:
+        # Material's own bundle instead: right for any configuration, only heavier. A stale build
+        # (another Material) is a warning, so the strict build stops; other features are not.
+        report = log.warning if bundle.material_js_outdated(text, version) else log.info
+        report("Material's own bundle is used: " + " ".join(problems))
+        return None
+    trimmed.dest_uri = bundle.hashed(bundle.MATERIAL_JS_NAME, text)
+    files.append(trimmed)
+    for material in [f for f in files if bundle.MATERIAL_BUNDLE.match(f.src_uri)]:
+        files.remove(material)  # Material's own bundle and its source map: not published
+    return trimmed.dest_uri
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -95,6 +148,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["hb_assets"] = {  # (no logo in a test's minimal config: no icon, the site name alone)
         "css": _state["css"][0],
         "js": _state["js"][0],
+        "search_js": _state["search_js"],
+        "material_js": _state["material_js"],  # None: Material's own bundle
         "manifest": _language_folder(config) + manifest.MANIFEST_NAME,  # this language's manifest
         "theme_color": _state["theme_color"],
         "favicon": manifest.svg_data_uri(logo) if logo else "data:,",

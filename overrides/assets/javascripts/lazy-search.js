@@ -5,13 +5,19 @@
  * worker with its language files (about 15 KB), even when nobody searches, which is most visits.
  * This file holds both back until the reader opens the search (taps the search button, focuses
  * the search box, or uses the keyboard shortcut), then lets Material carry on unchanged.
+ * The handbook's own search code (vi-typing.js and search-fold.js, one script: handbook/bundle.py
+ * SEARCH_JS, its address in data-search-js) waits too (issue 19): it is loaded when the search is
+ * opened, alongside the index, and the index reaches Material's search worker only once it has
+ * loaded (or failed to: Material's search then works alone). A page opened from a search result
+ * (?h=) loads it at once, to mark the words found.
  *
  * How: the request for ".../search/search_index.json" (XMLHttpRequest in Material 9.8, or fetch)
  * is sent only when the search is opened, and Material's search worker (window.Worker) is created
  * on its first message, which Material sends once the index has arrived. (Material already works
- * this way from file://; online it starts at once.) Everything else passes through untouched. Loaded just
- * before Material's bundle and after search-fold.js (overrides/main.html), a same-origin file.
- * Not used from file:// (the offline copy loads its index from a script, and bytes do not count there).
+ * this way from file://; online it starts at once.) Everything else passes through untouched. Part
+ * of the project's one script, before Material's bundle (overrides/main.html), a same-origin file.
+ * Not used from file:// (the offline copy loads its index and the search code with the page, and
+ * bytes do not count there).
  */
 (function () {
   "use strict";
@@ -19,14 +25,48 @@
     return;
   }
 
+  var script = document.currentScript; // the project's script tag: read while it runs
+  var searchCode = script && script.getAttribute("data-search-js");
   var opened = false;
   var waiting = [];
+
+  /* The handbook's search code: loaded once; `go` runs when it has loaded or could not be. */
+  var code = ""; // "", "loading" or "done"
+  var afterCode = [];
+
+  function whenSearchCode(go) {
+    if (code === "done") {
+      go();
+      return;
+    }
+    afterCode.push(go);
+    if (code === "loading") {
+      return;
+    }
+    code = "loading";
+    function done() {
+      code = "done";
+      afterCode.splice(0).forEach(function (next) {
+        next();
+      });
+    }
+    if (!searchCode || window.HandbookSearch) {
+      done(); // not configured, or already loaded with the page (the ward directory)
+      return;
+    }
+    var tag = document.createElement("script");
+    tag.src = searchCode;
+    tag.addEventListener("load", done);
+    tag.addEventListener("error", done);
+    document.head.appendChild(tag);
+  }
 
   function open() {
     if (opened) {
       return;
     }
     opened = true;
+    whenSearchCode(function () {}); // downloads alongside the index
     waiting.splice(0).forEach(function (go) {
       go();
     });
@@ -118,11 +158,14 @@
 
       postMessage(message, transfer) {
         var real = this.start();
-        if (transfer === undefined) {
-          real.postMessage(message);
-        } else {
-          real.postMessage(message, transfer);
-        }
+        // The handbook's search code changes the messages (search-fold.js): they wait for it.
+        whenSearchCode(function () {
+          if (transfer === undefined) {
+            real.postMessage(message);
+          } else {
+            real.postMessage(message, transfer);
+          }
+        });
       }
 
       terminate() {
@@ -169,4 +212,9 @@
       open();
     }
   });
+
+  /* 4. A page opened from a search result: its words are marked at once (search-fold.js). */
+  if (new URLSearchParams(location.search).get("h")) {
+    whenSearchCode(function () {});
+  }
 })();

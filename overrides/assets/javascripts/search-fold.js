@@ -17,13 +17,14 @@
  * (search). This file wraps Worker.prototype.postMessage and changes only those two messages,
  * and only for an index the handbook built (its config has "languages"). It does not depend on
  * Material's hashed file names. If it does not load, Material's search still works (Vietnamese
- * index, accents needed for accented words). Loaded before Material's bundle (overrides/main.html).
+ * index, accents needed for accented words). Loaded, with vi-typing.js, when the search is opened:
+ * before the index goes to Material's search worker (lazy-search.js, handbook/bundle.py SEARCH_JS).
  */
 (function () {
   "use strict";
 
   var typing = window.HandbookTyping; /* vi-typing.js, loaded just before this file */
-  if (!typing) return;
+  if (!typing || window.HandbookSearch) return; /* once: the ward directory may load it twice */
   var fold = typing.fold;
 
   /* The syllables of the site (written into the index by the build): a Telex or VNI word is
