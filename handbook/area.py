@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from handbook.domains import url_rejection
 from handbook.errors import ContentError
 from handbook.phones import PhoneError, parse_phone
 from handbook.placeholders import fill, unknown_placeholders
+from handbook.safety.domains import url_rejection
 from handbook.text import available_languages, message
 
 AREA_FILE = "area.yml"
@@ -266,9 +266,11 @@ def area_portals(area: dict[str, Any], lang: str) -> list[AreaPortal]:
         rejection = url_rejection(url)
         if rejection is not None:
             raise _area_error(f"{field}.url", f"không dùng được địa chỉ {url}: {rejection.vi}",
-                              "chỉ ghi địa chỉ chính thức (https, tên miền trong handbook/domains.py).",
+                              "chỉ ghi địa chỉ chính thức (https, tên miền trong "
+                              "handbook/safety/domains.py).",
                               f"the address {url} cannot be used: {rejection.en}",
-                              "use only official addresses (https, a domain listed in handbook/domains.py).")
+                              "use only official addresses (https, a domain listed in "
+                              "handbook/safety/domains.py).")
         level = str(item.get("level") or "national")
         portals.append(AreaPortal(area_text(area, item.get("name"), lang), str(url),
                                   area_text(area, item.get("note"), lang), level, _fact(item, field)))

@@ -4,8 +4,8 @@ bytes → encoding check (UTF-8 only; Windows-1258, TCVN3, VNI or UTF-16 get a m
 line) → byte-order mark removed (with a note, not an error) → CRLF read as LF → NFC normalisation (text \
 typed with decomposed
 accents still compares equal; :func:`nfd_problems` tells the editor to fix the file) → YAML read by
-:class:`StrictLoader` → the schema of each kind of file (handbook/guides.py, handbook/wards.py …), which
-gets the file line of every key from :class:`YamlMap`.
+:class:`StrictLoader` → the schema of each kind of file (handbook/guides/guide_files.py,
+handbook/wards/ward_files.py …), which gets the file line of every key from :class:`YamlMap`.
 
 :class:`StrictLoader` differs from PyYAML's safe loader where YAML 1.1 silently changes what an editor typed:
 

@@ -104,8 +104,8 @@ class Outcome:
 
 def run_check(project: Path, today: date | None = None) -> tuple[bool, str, str]:
     """(passed, what check prints, a traceback if it crashed)."""
-    from handbook.checks import check_content
     from handbook.errors import ContentErrors
+    from handbook.maintain.checks import check_content
 
     try:
         result = check_content(project, today)

@@ -1,8 +1,8 @@
 """The province as data (docs/area.yml placeholders) and reporting a mistake without GitHub \
 (extra.report_contact).
 
-Rules are tested on their own (handbook/placeholders.py, handbook/report_contact.py, handbook/area.py); \
-then ONE
+Rules are tested on their own (handbook/placeholders.py, handbook/wards/report_contact.py,
+handbook/area.py); then ONE
 temporary copy of the project is built with the province renamed to "thành phố" AND a team contact set, and \
 read
 as a resident would (the built HTML, and in Chromium at 360 px). The real build (no contact) is the "not \
@@ -23,7 +23,7 @@ from conftest import copy_project, run_build, serve_directory
 from handbook.area import check_area, load_area, placeholder_values
 from handbook.errors import ContentError
 from handbook.placeholders import fill, unknown_placeholders
-from handbook.report_contact import mailto, parse_report_contact
+from handbook.wards.report_contact import mailto, parse_report_contact
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTACT = {"email": "nhom.so.tay@example.org", "phone": "0900 000 000", "zalo": "0900 000 001"}

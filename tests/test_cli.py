@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
-from handbook.cli import main
 from handbook.dates import today_vn
-from handbook.reviews import add_months
+from handbook.maintain.cli import main
+from handbook.maintain.reviews import add_months
 
 TODAY = today_vn()  # what the command line takes as today (Việt Nam's date, UTC+7)
 

@@ -2,7 +2,7 @@
 
 Unit tests of the one reading path (handbook/frontmatter.py), dates in Việt Nam's time zone
 (handbook/dates.py), the numbering plan (handbook/phones.py), channel address shapes
-(handbook/channel_urls.py) and the rules ``check`` and the build share (handbook/checks.py).
+(handbook/wards/channel_urls.py) and the rules ``check`` and the build share (handbook/maintain/checks.py).
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from handbook.channel_urls import channel_url_problem
-from handbook.checks import MAX_IMAGE_BYTES, check_content
 from handbook.dates import parse_date, today_vn
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import decode_content, load_yaml, nfd_problems, split_front_matter
-from handbook.guides import load_guides
+from handbook.guides.guide_files import load_guides
 from handbook.lang import project_languages
+from handbook.maintain.checks import MAX_IMAGE_BYTES, check_content
 from handbook.phones import AREA_CODES, PhoneError, parse_phone
-from handbook.registry import load_registry
-from handbook.wards import load_ward_dir
+from handbook.wards.channel_urls import channel_url_problem
+from handbook.wards.registry import load_registry
+from handbook.wards.ward_files import load_ward_dir
 
 TODAY = datetime.date(2026, 11, 30)
 
@@ -427,7 +427,7 @@ def test_a_bom_is_a_note_not_an_error(project: Path) -> None:
 
 
 def test_ward_channel_keeps_crlf(tmp_path: Path) -> None:
-    from handbook.ward_edit import ChannelChange, set_channel
+    from handbook.wards.ward_edit import ChannelChange, set_channel
 
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs/wards", docs / "wards")
@@ -446,7 +446,7 @@ def test_ward_channel_keeps_crlf(tmp_path: Path) -> None:
 
 
 def test_command_line_help_is_vietnamese_then_english(capsys: pytest.CaptureFixture[str]) -> None:
-    from handbook.cli import main
+    from handbook.maintain.cli import main
 
     with pytest.raises(SystemExit):
         main(["--help"])

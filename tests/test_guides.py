@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook.domains import check_url
-from handbook.guides import CATEGORIES, load_guides
+from handbook.guides.guide_files import CATEGORIES, load_guides
+from handbook.safety.domains import check_url
 
 DOCS = ROOT / "docs"
 GUIDE_SLUGS = sorted(

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from test_print import read_pgm
 
-from handbook.og_image import LogoError, draw_card, read_logo
-from handbook.print_qr import online_url
-from handbook.quick_card import card_steps, hotlines, plain
+from handbook.guides.quick_card import card_steps, hotlines, plain
+from handbook.publish.og_image import LogoError, draw_card, read_logo
+from handbook.publish.print_qr import online_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default site_url (SITE_URL is unset in tests)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import markdown as python_markdown
 import pytest
 
-from handbook import screens
-from handbook.guides import count_screens, step_problems
-from handbook.internal_links import page_anchors
+from handbook.guides import screens
+from handbook.guides.guide_files import count_screens, step_problems
 from handbook.markdown import blank_fences, fences
+from handbook.safety.internal_links import page_anchors
 
 SCREEN = """step: 1
 title: Đăng nhập

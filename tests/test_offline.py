@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE, QuietServer, wait_for
-from handbook.bundle import script_order, stylesheet_parts
-from handbook.offline import (
+from handbook.publish.bundle import script_order, stylesheet_parts
+from handbook.publish.offline import (
     BUILD_ID_PLACEHOLDER,
     MAX_RECENT_PAGES,
     PAGES_CACHE,
@@ -110,8 +110,8 @@ def test_service_worker_is_at_the_site_root_with_a_build_id(site_dir: Path) -> N
     assert not (site_dir / "assets/javascripts/vendor/iframe-worker-shim.js").exists(), "offline-copy only"
     for page in ("index.html", f"{GUIDE}index.html", f"en/{GUIDE}index.html"):
         html = (site_dir / page).read_text(encoding="utf-8")
-        # One project script and one stylesheet (handbook/bundle.py): sw-register.js and print.css are in
-        # them.
+        # One project script and one stylesheet (handbook/publish/bundle.py): sw-register.js and print.css
+        # are in them.
         assert "assets/javascripts/sw-register.js" in script_order(html), page
         assert ("assets/stylesheets/print.css", "print") in stylesheet_parts(html), page
 
@@ -376,7 +376,7 @@ def test_a_saved_page_searches_offline(phone: object, host: DeployServer) -> Non
 
 
 def test_published_scripts_lose_only_their_comment_lines() -> None:
-    from handbook.offline import strip_comment_lines
+    from handbook.publish.offline import strip_comment_lines
 
     source = (
         "/* header\n   two lines */\n"
@@ -396,16 +396,16 @@ def test_published_scripts_lose_only_their_comment_lines() -> None:
 
 def test_published_scripts_carry_no_comment_lines(site_dir: Path) -> None:
     # The sources are no longer published one by one: they are minified into the bundle
-    # (handbook/bundle.py), sw.js loses its comment lines (handbook/offline.py) and the root 404
-    # page's separate script is minified (overrides/hooks/reading.py).
-    from handbook.offline import strip_comment_lines
+    # (handbook/publish/bundle.py), sw.js loses its comment lines (handbook/publish/offline.py) and the root
+    # 404 page's separate script is minified (overrides/hooks/reading.py).
+    from handbook.publish.offline import strip_comment_lines
 
     scripts = [*site_dir.glob("assets/javascripts/handbook.*.min.js"), site_dir / "sw.js",
                site_dir / "assets/javascripts/not-found.js"]
     assert len(scripts) == 3
     for path in scripts:
         published = path.read_text(encoding="utf-8")
-        if path.name == "sw.js":  # one header line points at the source (handbook/offline.py)
+        if path.name == "sw.js":  # one header line points at the source (handbook/publish/offline.py)
             header, published = published.split("\n", 1)
             assert header == "/* Handbook service worker: see overrides/assets/javascripts/sw.js */"
         assert published == strip_comment_lines(published) and published.strip(), path.name

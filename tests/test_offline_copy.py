@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE, ROOT
-from handbook.offline import ZIP_FOLDER, ZIP_NAME, is_offline_copy, with_index_html
+from handbook.publish.offline import ZIP_FOLDER, ZIP_NAME, is_offline_copy, with_index_html
 
 GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
 # What the publish workflow passes (.github/workflows/publish.yml): the copy must point there, not at
@@ -137,7 +137,7 @@ def test_the_offline_copy_is_recognised_in_one_place_and_enabled_false_turns_it_
     assert not is_offline_copy({"search": FakePlugin(True)})
     for hook in (ROOT / "overrides" / "hooks").glob("*.py"):
         text = hook.read_text(encoding="utf-8")
-        assert '"material/offline"' not in text, f"{hook.name}: ask handbook.offline.is_offline_copy"
+        assert '"material/offline"' not in text, f"{hook.name}: ask handbook.publish.offline.is_offline_copy"
 
 
 def test_links_to_folders_open_their_index_page_from_file() -> None:

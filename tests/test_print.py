@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.handout import mark_address_texts, print_addresses, published_address, wrap_steps
-from handbook.print_qr import online_url, print_block
+from handbook.guides.handout import mark_address_texts, print_addresses, published_address, wrap_steps
+from handbook.publish.print_qr import online_url, print_block
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = "guides/dong-tien-dien/"

@@ -43,8 +43,8 @@ def test_every_page_address_reads_back_from_its_qr_code(address: str) -> None:
 
 
 def test_the_longest_addresses_of_the_country_scope_read_back() -> None:
-    from handbook.registry import load_registry
-    from handbook.ward_site import WardSite
+    from handbook.wards.registry import load_registry
+    from handbook.wards.ward_site import WardSite
 
     site = WardSite(load_registry("country"), {})
     longest = sorted(site.by_slug, key=len)[-3:]

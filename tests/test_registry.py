@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from handbook.errors import ContentError
-from handbook.registry import ALIAS_NAMES, alias_keys_in_package, load_registry, parse_scope
 from handbook.slugs import fold_vietnamese
-from handbook.ward_site import WardSite
-from handbook.wards import WardFile
+from handbook.wards.registry import ALIAS_NAMES, alias_keys_in_package, load_registry, parse_scope
+from handbook.wards.ward_files import WardFile
+from handbook.wards.ward_site import WardSite
 
 # new unit code -> (name, former units merged into it), as written in the facts file.
 FACTS_OLD_TO_NEW: dict[str, tuple[str, set[str]]] = {

@@ -131,7 +131,7 @@ def test_nothing_asks_for_an_english_copy_of_a_third_language_file(zh_site: tupl
     site, log = zh_site
     assert ".zh.en" not in log
     # the content checks editors run (scripts/handbook check) read the same configuration
-    from handbook.checks import check_content
+    from handbook.maintain.checks import check_content
 
     project = site.parent / "project"
     ward = (project / "docs/wards/long-khanh.en.md").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from handbook.external_links import check_link, collect_links, decorate_external_links, shown_domain
+from handbook.safety.external_links import check_link, collect_links, decorate_external_links, shown_domain
 
 # ---- rel and the visible domain -------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from handbook.errors import ContentError
-from handbook.html_safety import check_docs, check_markdown, check_rendered_html, page_problems
+from handbook.safety.html_safety import check_docs, check_markdown, check_rendered_html, page_problems
 
 FILE = "docs/guides/vi-du.md"
 FRONT = "---\ntitle: Ví dụ\nsummary: Một trang ví dụ.\n---\n\n"  # 5 lines before the body
@@ -154,7 +154,7 @@ def test_look_alike_and_unlisted_domains_are_refused_with_why(url: str, why_en: 
             continue  # not an autolink
         message = only_error(body, 6)
         assert why_en in message, message
-        assert "handbook/domains.py" in message
+        assert "handbook/safety/domains.py" in message
 
 
 def test_allowlisted_official_links_pass() -> None:

@@ -12,7 +12,7 @@ import material
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook.csp import (
+from handbook.safety.csp import (
     PolicyError,
     header_policy,
     meta_policy,
@@ -20,7 +20,7 @@ from handbook.csp import (
     protected_page,
     surely_within_policy,
 )
-from handbook.html_safety import page_problems
+from handbook.safety.html_safety import page_problems
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # The inline snippets Material 9.8.2 writes, moved to overrides/assets/javascripts/material-inline.js.
@@ -84,7 +84,7 @@ def test_headers_file_has_the_same_policy_and_caches_hashed_assets(site_dir: Pat
 def test_readme_has_the_same_headers_for_nginx() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "## Security headers" in readme
-    assert nginx_snippet() in readme, "README's nginx lines differ from handbook/csp.py: copy nginx_snippet()"
+    assert nginx_snippet() in readme, "README's nginx lines differ from safety/csp.py: copy nginx_snippet()"
 
 
 def test_materials_inline_snippets_are_the_ones_we_moved() -> None:

@@ -16,7 +16,15 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from handbook.errors import ContentError
-from handbook.screens import Item, Screen, check_markdown, fence_format, parse_screen, render_screen, set_page
+from handbook.guides.screens import (
+    Item,
+    Screen,
+    check_markdown,
+    fence_format,
+    parse_screen,
+    render_screen,
+    set_page,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -362,7 +370,7 @@ markdown_extensions:
       custom_fences:
         - name: screen
           class: screen
-          format: !!python/name:handbook.screens.fence_format
+          format: !!python/name:handbook.guides.screens.fence_format
   - pymdownx.tabbed:
       alternate_style: true
 """

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook import search_fold, search_index
-from handbook.bundle import SEARCH_JS, script_order
 from handbook.errors import ContentErrors
-from handbook.search_fold import fold
+from handbook.publish.bundle import SEARCH_JS, script_order
+from handbook.search import search_fold, search_index
+from handbook.search.search_fold import fold
 
 CASES = json.loads((ROOT / "tests" / "data" / "fold-cases.json").read_text(encoding="utf-8"))
 TYPING_JS = ROOT / "overrides" / "assets" / "javascripts" / "vi-typing.js"
@@ -45,7 +45,7 @@ def terms(doc: dict) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Folding (handbook/search_fold.py)
+# Folding (handbook/search/search_fold.py)
 
 
 @pytest.mark.parametrize(("word", "folded"), CASES["fold"])
@@ -322,10 +322,10 @@ def test_the_synonyms_file_is_not_published(site_dir: Path) -> None:
 )
 def test_pages_hold_the_search_code_back_until_search_opens(site_dir: Path, path: str) -> None:
     """lazy-search.js (in the project's one script) runs before Material's bundle and knows where the
-    search code is (vi-typing.js then search-fold.js, one script: handbook/bundle.py SEARCH_JS); the
+    search code is (vi-typing.js then search-fold.js, one script: handbook/publish/bundle.py SEARCH_JS); the
     page does not load that script itself."""
     html = (site_dir / path).read_text(encoding="utf-8")
-    scripts = script_order(html)  # the project's scripts stand for their parts (handbook/bundle.py)
+    scripts = script_order(html)  # the project's scripts stand for their parts (handbook/publish/bundle.py)
     lazy = scripts.index("assets/javascripts/lazy-search.js")
     bundle = [
         i

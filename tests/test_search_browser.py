@@ -2,7 +2,7 @@
 
 Queries with and without accents, in decomposed Unicode (NFD), in capitals, mixed ("đien"), a
 synonym, a ward's former name; each language sees only its own pages. The folding and decoding in
-the browser (overrides/assets/javascripts/vi-typing.js) must equal handbook/search_fold.py on the
+the browser (overrides/assets/javascripts/vi-typing.js) must equal handbook/search/search_fold.py on the
 shared cases (tests/data/fold-cases.json). Accent-free matches are marked in the results and on
 the opened page; the ward filter matches names first. The big query table is test_search_quality.py.
 """
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import PHONE, ROOT, serve_directory
-from handbook import search_fold
+from handbook.search import search_fold
 
 CASES = json.loads((ROOT / "tests" / "data" / "fold-cases.json").read_text(encoding="utf-8"))
 
@@ -188,7 +188,7 @@ def test_english_readers_typing_vietnamese_find_the_english_guide(
 
 
 def test_materials_search_still_works_without_the_handbook_script(phone_page: object, base_url: str) -> None:
-    # search-fold.js is in the search's own script (handbook/bundle.py SEARCH_JS): make it fail there
+    # search-fold.js is in the search's own script (handbook/publish/bundle.py SEARCH_JS): make it fail there
     # (its strict-mode assignment to a read-only window.HandbookSearch throws); the index still goes
     # to Material's search worker once that script has run.
     phone_page.add_init_script("Object.defineProperty(window, 'HandbookSearch', {value: undefined})")
@@ -209,7 +209,7 @@ def test_nothing_of_ours_names_a_hashed_material_file() -> None:
     ours = [
         ROOT / "overrides" / "assets" / "javascripts" / "search-fold.js",
         ROOT / "overrides" / "hooks" / "search.py",
-        ROOT / "handbook" / "search_index.py",
+        ROOT / "handbook" / "search" / "search_index.py",
         ROOT / "overrides" / "main.html",
     ]
     for path in ours:
@@ -312,7 +312,7 @@ def test_the_ward_filter_matches_names_before_the_province(phone_page: object, b
 
 
 def test_without_the_shared_module_the_ward_list_stays_whole(phone_page: object, base_url: str) -> None:
-    # vi-typing.js is part of the search's own script (handbook/bundle.py SEARCH_JS): without that
+    # vi-typing.js is part of the search's own script (handbook/publish/bundle.py SEARCH_JS): without that
     # script (a failed download on slow data) ward-filter.js, a separate file, finds no HandbookTyping.
     phone_page.route("**/assets/javascripts/search-fold.*.min.js", lambda route: route.abort())
     phone_page.goto(base_url + "wards/", wait_until="networkidle")

@@ -14,17 +14,17 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook.annotations import github_annotation, translation_summary
 from handbook.dates import today_vn
 from handbook.errors import ContentError
 from handbook.lang import project_languages
-from handbook.reviews import (
+from handbook.maintain.annotations import github_annotation, translation_summary
+from handbook.maintain.reviews import (
     RegistryUpdate,
     latest_from_pip_index,
     pinned_version,
     review_markdown,
 )
-from handbook.translations import Translation
+from handbook.maintain.translations import Translation
 
 PAST_DUE_VI = "Thông tin này đã quá hạn kiểm tra"
 PAST_DUE_EN = "This information is past its review date"
@@ -209,9 +209,9 @@ def test_country_directory_is_a_page_per_province_each_under_200_kb() -> None:
     """The country scope's directory, rendered without building 6,642 pages: every province page's list
     fits in 170 KB (the page around it, header and navigation, is under 30 KB)."""
     from handbook.area import project_area
-    from handbook.registry import load_registry
-    from handbook.ward_render import render_directory, render_province_index
-    from handbook.ward_site import WardSite
+    from handbook.wards.registry import load_registry
+    from handbook.wards.ward_render import render_directory, render_province_index
+    from handbook.wards.ward_site import WardSite
 
     site = WardSite(load_registry("country"), {})
     assert len(site.provinces) == 34
@@ -231,8 +231,8 @@ def test_country_directory_is_a_page_per_province_each_under_200_kb() -> None:
 
 
 def test_every_former_unit_is_listed_in_a_province_directory() -> None:
-    from handbook.registry import load_registry
-    from handbook.ward_site import WardSite
+    from handbook.wards.registry import load_registry
+    from handbook.wards.ward_site import WardSite
 
     site = WardSite(load_registry("country"), {})
     listed = {former.key for province in site.provinces for former in province.former}
@@ -241,7 +241,7 @@ def test_every_former_unit_is_listed_in_a_province_directory() -> None:
 
 
 def test_the_default_scope_has_one_directory_page() -> None:
-    from handbook.checks import ward_registry
-    from handbook.ward_site import WardSite
+    from handbook.maintain.checks import ward_registry
+    from handbook.wards.ward_site import WardSite
 
     assert WardSite(ward_registry(ROOT), {}).provinces == ()

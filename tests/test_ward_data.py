@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook.domains import ALLOWED, check_url, url_rejection
 from handbook.errors import ContentError, ContentErrors
 from handbook.phones import PhoneError, parse_phone
-from handbook.registry import load_registry
-from handbook.wards import KINDS, PORTALS, load_ward_dir
+from handbook.safety.domains import ALLOWED, check_url, url_rejection
+from handbook.wards.registry import load_registry
+from handbook.wards.ward_files import KINDS, PORTALS, load_ward_dir
 
 TODAY = date(2026, 11, 27)
 

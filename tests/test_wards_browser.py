@@ -122,7 +122,7 @@ def test_first_phone_screen_has_a_working_channel_and_the_unknown_kinds_in_one_l
     """360 x 740, touch: without scrolling, a resident can call or open an official channel, and sees in \
 ONE line
     what is not known yet (with a way to tell the team)."""
-    from handbook.domains import check_url
+    from handbook.safety.domains import check_url
 
     problems, errors = load_and_watch(phone_page, base_url + f"{prefix}wards/{slug}/")
     assert problems == [] and errors == []

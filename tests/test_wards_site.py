@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_build
-from handbook.domains import check_url
 from handbook.qr import qr_file_name
-from handbook.registry import load_registry
+from handbook.safety.domains import check_url
+from handbook.wards.registry import load_registry
 
 WARDS = {
     "long-khanh": ("Phường Long Khánh", "26080", "10.9217", "107.288"),

@@ -1,5 +1,5 @@
 """MkDocs hook for a light, installable handbook (issue 19). Thin glue: the rules are in
-handbook/bundle.py (one stylesheet, one script) and handbook/manifest.py (manifest, icons).
+handbook/publish/bundle.py (one stylesheet, one script) and handbook/publish/manifest.py (manifest, icons).
 
 - on_files: every .js/.css under overrides/assets must be in a bundle or declared separate (else the
   build stops and says which file); the bundles are made; their sources are not published. The
@@ -32,7 +32,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from handbook import bundle, manifest, site_config
+from handbook import site_config
+from handbook.publish import bundle, manifest
 from handbook.text import message
 
 _CSS_FILE = re.compile(re.escape(bundle.CSS_NAME).replace(re.escape("{hash}"), "[0-9a-f]{8}"))
@@ -117,7 +118,7 @@ def _written(name: str, content: str) -> Path:
 
 
 def _material_js(files: Files, config: MkDocsConfig, read: Callable[[str], str]) -> str | None:
-    """Material's script trimmed to what the site uses (handbook/bundle.py MATERIAL_JS), published
+    """Material's script trimmed to what the site uses (handbook/publish/bundle.py MATERIAL_JS), published
     under a hashed name in place of Material's bundle; its path from the site root. None (Material's
     own bundle then) when the theme has no such file, or when it was built for another Material or
     other theme features (bundle.material_js_problems)."""

@@ -1,4 +1,5 @@
-"""MkDocs hook: the build runs exactly the checks of ``scripts/handbook check`` (handbook/checks.py), first.
+"""MkDocs hook: the build runs exactly the checks of ``scripts/handbook check`` (handbook/maintain/checks.py),
+first.
 
 Thin glue. on_config runs ``check_content`` over the project before any other hook reads a file, so a
 file saved in the wrong encoding, a duplicate key, an impossible date or a placeholder stops the build with
@@ -14,9 +15,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handbook.checks import check_content
 from handbook.dates import today_vn
 from handbook.errors import ContentErrors
+from handbook.maintain.checks import check_content
 
 log = logging.getLogger("mkdocs.hooks.content")
 _checked: set[int] = set()  # mkdocs-static-i18n builds each language with the same config object

@@ -6,7 +6,7 @@
 - The translation-status page's marker is replaced by a table of every page's translation, and the
   contributing page's by the new-guide template (a prefilled GitHub link and text to copy).
 
-The dates come from ONE `git log` over docs/ per language build (see handbook/history.py);
+The dates come from ONE `git log` over docs/ per language build (see handbook/maintain/history.py);
 outside git (a copied folder) a page shows its file's date instead.
 """
 
@@ -24,11 +24,11 @@ from mkdocs.structure.pages import Page
 
 from handbook import site_config
 from handbook.dates import format_date
-from handbook.history import last_changed_day, last_changes
-from handbook.scaffold import template_markdown
+from handbook.guides.scaffold import template_markdown
+from handbook.maintain.history import last_changed_day, last_changes
+from handbook.maintain.translations import status_markdown, translation_report
 from handbook.text import message
-from handbook.translations import status_markdown, translation_report
-from handbook.ward_render import edit_url as edit_url_for
+from handbook.wards.ward_render import edit_url as edit_url_for
 
 TRANSLATION_STATUS_MARKER = "<!-- translation-status -->"
 NEW_GUIDE_MARKER = "<!-- new-guide-template -->"

@@ -1,6 +1,7 @@
 """MkDocs hook for guides: validate them all, add the standard sections, list them on the index.
 
-Thin glue: the rules are in handbook/guides.py and the added Markdown in handbook/guide_page.py.
+Thin glue: the rules are in handbook/guides/guide_files.py and the added Markdown in
+handbook/guides/guide_page.py.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from mkdocs.structure.pages import Page
 
 from handbook import site_config
 from handbook.errors import ContentErrors
-from handbook.guide_page import (
+from handbook.guides.guide_files import Guide, load_guides
+from handbook.guides.guide_page import (
     closing_markdown,
     guide_list_markdown,
     insert_before_first_heading,
     opening_markdown,
 )
-from handbook.guides import Guide, load_guides
 
 GUIDE_LIST_MARKER = "<!-- guide-list -->"
 _guides: dict[tuple[str, str], Guide] = {}

@@ -1,5 +1,5 @@
-"""MkDocs hook for paper and hand-over (issue 17). Thin glue: the rules live in handbook/handout.py,
-handbook/quick_card.py, handbook/og_image.py and handbook/print_qr.py.
+"""MkDocs hook for paper and hand-over (issue 17). Thin glue: the rules live in handbook/guides/handout.py,
+handbook/guides/quick_card.py, handbook/publish/og_image.py and handbook/publish/print_qr.py.
 
 * on_page_content: in guides (the pages printed as handouts), steps are wrapped for print (text and
   picture on one sheet), every link to another page of the handbook carries its published
@@ -25,16 +25,16 @@ from mkdocs.structure.pages import Page
 
 from handbook import site_config
 from handbook.area import names_language, placeholder_values
-from handbook.csp import meta_policy
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import read_front_matter
-from handbook.guides import load_guides
-from handbook.handout import mark_address_texts, print_addresses, wrap_steps
-from handbook.offline import is_offline_copy
-from handbook.og_image import LogoError, draw_card
+from handbook.guides.guide_files import load_guides
+from handbook.guides.handout import mark_address_texts, print_addresses, wrap_steps
+from handbook.guides.quick_card import FOLDER, Card, make_card, render_card
 from handbook.placeholders import fill
-from handbook.print_qr import PAGE_QR_ID, online_url, qr_svg, short_address
-from handbook.quick_card import FOLDER, Card, make_card, render_card
+from handbook.publish.offline import is_offline_copy
+from handbook.publish.og_image import LogoError, draw_card
+from handbook.publish.print_qr import PAGE_QR_ID, online_url, qr_svg, short_address
+from handbook.safety.csp import meta_policy
 from handbook.text import message
 
 OG_IMAGE = "assets/images/og-card.png"
@@ -105,7 +105,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["hb_handover"] = {
         "url": url,
         "short": short_address(url),
-        # The page's one drawing of its QR code; the print block shows it again (handbook/print_qr.py).
+        # The page's one drawing of its QR code; the print block shows it again
+        # (handbook/publish/print_qr.py).
         "qr": qr_svg(url, message(lang, "share.qr_label", url=short_address(url)), "hb-handover__code")
         .replace("<svg ", f'<svg id="{PAGE_QR_ID}" ', 1),
         "card": card_href,

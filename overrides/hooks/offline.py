@@ -1,5 +1,5 @@
-"""MkDocs hook for reading offline and on paper (thin glue; rules live in handbook/offline.py
-and handbook/print_qr.py).
+"""MkDocs hook for reading offline and on paper (thin glue; rules live in handbook/publish/offline.py
+and handbook/publish/print_qr.py).
 
 Online site (mkdocs.yml):
   * writes the service worker to the site ROOT (``/sw.js``, scope: every page in both languages)
@@ -24,9 +24,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from handbook import offline as rules
 from handbook import site_config
-from handbook.print_qr import PAGE_QR_ID, online_url, print_block
+from handbook.publish import offline as rules
+from handbook.publish.print_qr import PAGE_QR_ID, online_url, print_block
 
 SW_SOURCE = "assets/javascripts/sw.js"
 _state: dict[str, str] = {}

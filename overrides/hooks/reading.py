@@ -1,15 +1,15 @@
-"""MkDocs hook for reading on a phone (issue 15); thin glue, the rules are in handbook/reading.py.
+"""MkDocs hook for reading on a phone (issue 15); thin glue, the rules are in handbook/publish/reading.py.
 
 * templates that are not pages (404.html) also get the interface text (``hb_text``), and the
   root 404 page the other languages' text, to show the right language on a host that serves only
   the root /404.html (overrides/404.html, assets/javascripts/not-found.js);
 * the root 404 page's own script is published minified (page weight on prepaid data; the bundle
-  is minified by handbook/bundle.py, sw.js cut by handbook/offline.py);
+  is minified by handbook/publish/bundle.py, sw.js cut by handbook/publish/offline.py);
 * the skip link lands at the start of the content, labelled in the page's language;
 * a long page (a guide's steps) gets its contents list for phones (``hb_toc``, partials/top.html);
 * guide and ward pages get "save for offline reading", every page the saved-pages address and the
   offline cache's limit (``hb_offline``: partials/save-offline.html, saved-pages.html; rules in
-  handbook/offline.py).
+  handbook/publish/offline.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
-from handbook.offline import (
+from handbook.publish.offline import (
     MAX_RECENT_PAGES,
     PAGES_CACHE,
     SAVED_CACHE,
@@ -29,7 +29,7 @@ from handbook.offline import (
     is_saved_page,
     offers_saving,
 )
-from handbook.reading import has_contents, skip_link
+from handbook.publish.reading import has_contents, skip_link
 from handbook.text import catalogue, message
 
 CACHES = {"pages": PAGES_CACHE, "saved": SAVED_CACHE}
@@ -68,8 +68,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return skip_link(output, message(site_config.reader_language(config), "nav.skip"))
 
 
-# The scripts in the bundle are minified with it (handbook/bundle.py) and sw.js is cut by
-# handbook/offline.py; the root 404 page's own script (bundle.SEPARATE) is published minified too.
+# The scripts in the bundle are minified with it (handbook/publish/bundle.py) and sw.js is cut by
+# handbook/publish/offline.py; the root 404 page's own script (bundle.SEPARATE) is published minified too.
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "assets" / "javascripts" / "not-found.js"
     if path.is_file():

@@ -1,4 +1,5 @@
-"""MkDocs hook for "report a problem without GitHub": thin glue, the rules are in handbook/report_contact.py.
+"""MkDocs hook for "report a problem without GitHub": thin glue, the rules are in
+handbook/wards/report_contact.py.
 
 - on_config: check ``extra.report_contact`` (absent: nothing is shown); a bad value stops the build.
 - on_page_context: give overrides/partials/page-footer-actions.html the links of this page (``hb_report``):
@@ -15,8 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from handbook.errors import ContentError
-from handbook.report_contact import ReportContact, mailto, parse_report_contact
 from handbook.text import message
+from handbook.wards.report_contact import ReportContact, mailto, parse_report_contact
 
 _contact: list[ReportContact | None] = [None]
 

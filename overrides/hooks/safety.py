@@ -1,16 +1,16 @@
 """MkDocs hook for reader safety (issue 9). Thin glue: the rules live in handbook/.
 
-- on_env: the content security policy (handbook/csp.py) for the <meta> in overrides/main.html.
-- on_page_markdown: the editor's file must be safe Markdown (handbook/html_safety.py), else the
+- on_env: the content security policy (handbook/safety/csp.py) for the <meta> in overrides/main.html.
+- on_page_markdown: the editor's file must be safe Markdown (handbook/safety/html_safety.py), else the
   build stops with every problem, its file, line and fix.
 - on_page_content: the safety net over the page's final content (hooks add HTML too), then every
-  external link gets rel="noopener noreferrer" and shows its domain (handbook/external_links.py).
+  external link gets rel="noopener noreferrer" and shows its domain (handbook/safety/external_links.py).
 - on_post_page: every page carries the policy, before anything it governs, and has no inline
   script, inline style or event handler the policy would silently block; links added by templates
   (edit, report a problem) get rel and their domain too.
 - on_post_template: the same check for pages built from a theme template alone (404.html).
 - Pages written outside the templates (old-ward redirects) get the policy and the same check as they
-  are written (handbook/csp.py protected_page, called by overrides/hooks/wards.py).
+  are written (handbook/safety/csp.py protected_page, called by overrides/hooks/wards.py).
   Every page is checked once, while it is built: nothing re-reads the built site.
 - on_post_build: the _headers file (the same policy as HTTP headers, long caching for hashed files).
 """
@@ -27,7 +27,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
-from handbook.csp import (
+from handbook.errors import ContentErrors
+from handbook.publish.offline import is_offline_copy
+from handbook.safety.csp import (
     PolicyError,
     headers_file,
     is_hashed_asset,
@@ -35,10 +37,8 @@ from handbook.csp import (
     protected_page,
     surely_within_policy,
 )
-from handbook.errors import ContentErrors
-from handbook.external_links import decorate_external_links
-from handbook.html_safety import check_markdown, check_rendered_html, page_problems
-from handbook.offline import is_offline_copy
+from handbook.safety.external_links import decorate_external_links
+from handbook.safety.html_safety import check_markdown, check_rendered_html, page_problems
 
 
 def _label(page: Page) -> str:

@@ -1,7 +1,7 @@
-"""MkDocs hook for ```screen blocks (thin glue; the rules live in handbook/screens.py).
+"""MkDocs hook for ```screen blocks (thin glue; the rules live in handbook/guides/screens.py).
 
 Before each page is converted: validate its screen blocks with line numbers of the source
-file, stop the build with every mistake at once, and tell handbook.screens which page (file
+file, stop the build with every mistake at once, and tell handbook.guides.screens which page (file
 and language) the superfences formatter is drawing for.
 """
 
@@ -15,7 +15,7 @@ from mkdocs.utils.meta import get_data
 
 from handbook import site_config
 from handbook.errors import ContentErrors
-from handbook.screens import check_markdown, set_page
+from handbook.guides.screens import check_markdown, set_page
 
 
 def _first_line(source: str) -> int:

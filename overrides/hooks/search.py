@@ -1,4 +1,4 @@
-"""MkDocs hook for search (thin glue; the rules live in handbook/search_index.py and search_fold.py).
+"""MkDocs hook for search (thin glue; the rules live in handbook/search/search_index.py and search_fold.py).
 
 - on_config: read docs/search-synonyms.yml (editors' synonyms); a mistake stops the build with a
   bilingual message naming the line.
@@ -19,11 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import search_index as rules
 from handbook import site_config
 from handbook.area import ward_scope
 from handbook.errors import ContentError, ContentErrors
-from handbook.registry import load_registry
+from handbook.search import search_index as rules
+from handbook.wards.registry import load_registry
 
 log = logging.getLogger("mkdocs.hooks.search")
 _state: dict[str, rules.Synonyms] = {}

@@ -26,14 +26,15 @@ from mkdocs.utils import get_relative_url
 
 from handbook import site_config
 from handbook.area import names_language, ward_scope
-from handbook.csp import PolicyError, protected_page
 from handbook.errors import ContentError, ContentErrors
-from handbook.offline import is_offline_copy
+from handbook.publish.offline import is_offline_copy
 from handbook.qr import QR_FOLDER, write_qr_files
-from handbook.registry import Registry, load_registry
-from handbook.report_contact import parse_report_contact
+from handbook.safety.csp import PolicyError, protected_page
 from handbook.text import message
-from handbook.ward_render import (
+from handbook.wards.registry import Registry, load_registry
+from handbook.wards.report_contact import parse_report_contact
+from handbook.wards.ward_files import load_ward_dir
+from handbook.wards.ward_render import (
     PageLinks,
     edit_url,
     province_label,
@@ -43,8 +44,7 @@ from handbook.ward_render import (
     render_redirect,
     render_ward_page,
 )
-from handbook.ward_site import PROVINCE_FOLDER, ProvinceDirectory, WardPage, WardSite
-from handbook.wards import load_ward_dir
+from handbook.wards.ward_site import PROVINCE_FOLDER, ProvinceDirectory, WardPage, WardSite
 
 DIRECTORY_MARKER = "<!-- ward-directory -->"
 PAGE_MARKER = "<!-- ward-page -->"
@@ -272,7 +272,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _with_policy(html: str, where: str) -> str:
-    """The policy <meta>, and the same check as every page, as the page is written (handbook/csp.py)."""
+    """The policy <meta>, and the same check as every page, as the page is written
+    (handbook/safety/csp.py)."""
     try:
         return protected_page(html, where)
     except PolicyError as error:

@@ -6,7 +6,7 @@
  * - "Share" opens the phone's share sheet (Web Share API); without it, the address is copied
  *   (Clipboard API, else a selected text box and execCommand) and a status line says so.
  * - On a quick card, the "Print this card" button.
- * The markup and every word are in overrides/partials/handover.html (and handbook/quick_card.py);
+ * The markup and every word are in overrides/partials/handover.html (and handbook/guides/quick_card.py);
  * this file holds no words. The buttons stay hidden when this file does not run.
  */
 (function () {

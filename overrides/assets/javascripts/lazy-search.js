@@ -5,7 +5,7 @@
  * worker with its language files (about 15 KB), even when nobody searches, which is most visits.
  * This file holds both back until the reader opens the search (taps the search button, focuses
  * the search box, or uses the keyboard shortcut), then lets Material carry on unchanged.
- * The handbook's own search code (vi-typing.js and search-fold.js, one script: handbook/bundle.py
+ * The handbook's own search code (vi-typing.js and search-fold.js, one script: handbook/publish/bundle.py
  * SEARCH_JS, its address in data-search-js) waits too (issue 19): it is loaded when the search is
  * opened, alongside the index, and the index reaches Material's search worker only once it has
  * loaded (or failed to: Material's search then works alone). A page opened from a search result

@@ -1,6 +1,6 @@
 /* Material for MkDocs 9.8.2 writes these small scripts inline in every page. The handbook's content
  * security policy runs no inline script (an injected <script> or onclick= must never run), so they
- * live here, in the same order, in the project's one script in <head> (handbook/bundle.py).
+ * live here, in the same order, in the project's one script in <head> (handbook/publish/bundle.py).
  * The page's scope comes from the script tag (data-md-scope), as Material's inline script had it.
  * Each part is the original snippet from material/templates/partials/javascripts/*.html, guarded so
  * it only runs when its element is on the page. Check them again when Material is upgraded. */

@@ -1,5 +1,5 @@
 /* Menus, search and contents the way residents hold a phone (issue 15). Plain JS, no dependencies;
- * part of the one script (handbook/bundle.py) in <head>: it starts once the page is parsed.
+ * part of the one script (handbook/publish/bundle.py) in <head>: it starts once the page is parsed.
  *
  * - The menu (☰) and search (🔍) buttons of the header (overrides/partials/header.html) work
  *   with Enter and Space; one tap on 🔍 opens search with the cursor in the box (keyboard up).

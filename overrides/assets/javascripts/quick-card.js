@@ -1,4 +1,4 @@
-/* The quick card's "In thẻ này" / "Print this card" button (handbook/quick_card.py): shown only where the
+/* The quick card's "In thẻ này" / "Print this card" button (handbook/guides/quick_card.py): shown only where the
  * browser can print. A same-origin file (no inline script); only the quick cards load it. */
 (function () {
   "use strict";

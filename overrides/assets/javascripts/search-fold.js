@@ -1,10 +1,10 @@
 /* Search that finds Vietnamese however it is typed, in the reader's language only (issues 5, 16).
  *
- * The build (overrides/hooks/search.py, handbook/search_index.py) writes one search index per
+ * The build (overrides/hooks/search.py, handbook/search/search_index.py) writes one search index per
  * language, each entry with its words folded ("Đóng tiền điện" -> "dong tien dien"), the
  * editors' synonyms and the site's syllables. This file does the browser's half, in one place:
  *
- * 1. It normalises the reader's query with vi-typing.js (the rules of handbook/search_fold.py):
+ * 1. It normalises the reader's query with vi-typing.js (the rules of handbook/search/search_fold.py):
  *    accents, capitals and decomposed Unicode fold away, and Telex or VNI typed without an input
  *    method is decoded ("ddoong tieenf", "d9o6ng tie6n2" -> "dong tien"). Whole words rank above
  *    prefixes, and words of five letters or more forgive one typo.
@@ -18,7 +18,7 @@
  * and only for an index the handbook built (its config has "languages"). It does not depend on
  * Material's hashed file names. If it does not load, Material's search still works (Vietnamese
  * index, accents needed for accented words). Loaded, with vi-typing.js, when the search is opened:
- * before the index goes to Material's search worker (lazy-search.js, handbook/bundle.py SEARCH_JS).
+ * before the index goes to Material's search worker (lazy-search.js, handbook/publish/bundle.py SEARCH_JS).
  */
 (function () {
   "use strict";

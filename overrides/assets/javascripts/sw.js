@@ -4,7 +4,7 @@
  * Written to the site ROOT (/sw.js) by overrides/hooks/offline.py, so its scope covers every page
  * in both languages; the hook fills in the build id (a hash of every file of the site: each deploy
  * changes this file, so the browser installs the new worker), the cache names, the limit and the
- * offline pages (handbook/offline.py).
+ * offline pages (handbook/publish/offline.py).
  *
  * Caches (none is named after a build, so a deploy deletes nothing a reader kept):
  * - PAGES: the pages a reader opened, the last MAX_PAGES (least recently opened go first);

@@ -1,7 +1,7 @@
 /* How Vietnamese readers type, in one place for the browser (issue 16): the search box
  * (search-fold.js) and the ward filter (ward-filter.js) both use this file.
  *
- * The same rules as handbook/search_fold.py (which folds the search index at build time); the
+ * The same rules as handbook/search/search_fold.py (which folds the search index at build time); the
  * cases in tests/data/fold-cases.json are run against both (Python, Node and Chromium).
  *
  * - fold: lower case, every diacritic removed, "đ" -> "d", NFC or NFD alike.
@@ -217,7 +217,7 @@
     return words.map(function (word) { return normalizeWord(word, keys); }).join(" ");
   }
 
-  /* The distinct Vietnamese syllables with a diacritic in the texts (as handbook/search_fold.py). */
+  /* The distinct Vietnamese syllables with a diacritic in the texts (as handbook/search/search_fold.py). */
   var SHAPE = new RegExp(
     "^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?" +
     "[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}" +

@@ -1,7 +1,7 @@
 /* Ward directory filter: shows only the rows whose name matches what the reader types, with or
    without Vietnamese accents ("bao quang" finds "Xã Bảo Quang"), or in Telex or VNI typed without
    an input method ("baor quang", "ba3o quang"). Folding and decoding come from vi-typing.js (the
-   same rules as the search box and handbook/search_fold.py); a Telex word counts only when it
+   same rules as the search box and handbook/search/search_fold.py); a Telex word counts only when it
    gives a syllable of the list itself.
 
    Names first: a row is shown for the unit names it holds (the unit, its former units, its new
@@ -12,7 +12,7 @@
 
    Without JavaScript (or without vi-typing.js, window.HandbookTyping) the filter box stays hidden and the full list is
    shown. Set up once the page is parsed (vi-typing.js is part of the project's script bundle,
-   handbook/bundle.py, loaded in <head>; this file is separate, at the end of the directory page). */
+   handbook/publish/bundle.py, loaded in <head>; this file is separate, at the end of the directory page). */
 (function () {
   "use strict";
 

@@ -1,7 +1,7 @@
 """Add or update one channel in a ward file's front matter (``scripts/handbook ward-channel``).
 
 The file is edited in place with a round-trip YAML reader, so the comments and the layout editors
-wrote stay as they were. The result is checked with the ward rules (handbook/wards.py) before it
+wrote stay as they were. The result is checked with the ward rules (handbook/wards/ward_files.py) before it
 is kept: a rejected change leaves the files as they were. The file keeps its line endings (a file saved
 on Windows with CRLF stays CRLF, so the change is a few lines in a diff, not the whole file) and its
 byte-order mark if it had one.
@@ -21,9 +21,9 @@ from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import BOM, decode_content
 from handbook.lang import project_languages
 from handbook.phones import PhoneError, parse_phone
-from handbook.registry import Registry
-from handbook.ward_site import WardSite
-from handbook.wards import CHANNEL_KEYS, WardFile, load_ward_dir, split_front_matter
+from handbook.wards.registry import Registry
+from handbook.wards.ward_files import CHANNEL_KEYS, WardFile, load_ward_dir, split_front_matter
+from handbook.wards.ward_site import WardSite
 
 
 @dataclass(frozen=True)

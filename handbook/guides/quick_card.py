@@ -1,7 +1,7 @@
 """The one-page quick card of a guide: what a community team leaves behind after a visit.
 
 Generated from the guide itself, never written twice: its title, summary and safety note (front
-matter, handbook/guides.py), one short line per step (the step's heading, and the label of the one
+matter, handbook/guides/guide_files.py), one short line per step (the step's heading, and the label of the one
 place to tap in the step's ```screen drawing: the key button), the guide's own phone numbers
 (``tel:`` links: the hotline, where the guide gives one) and a QR code of the full guide's
 published address. A plain A4 page (assets/stylesheets/quick-card.css), out of the navigation,
@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from handbook.guides import Guide
-from handbook.print_qr import qr_svg
-from handbook.screens import parse_screen
+from handbook.guides.guide_files import Guide
+from handbook.guides.screens import parse_screen
+from handbook.publish.print_qr import qr_svg
 from handbook.text import message
 
 FOLDER = "the"  # guides/<slug>/the/ ("thẻ": card), the same in both languages, like heading ids

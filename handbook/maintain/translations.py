@@ -62,7 +62,7 @@ def translation_report(docs_dir: Path, changes: dict[str, datetime] | None,
                        languages: Languages) -> list[Translation]:
     """Every original page under ``docs_dir`` with the state of its translation into each other language.
 
-    ``changes`` is :func:`handbook.history.last_changes` of ``docs_dir`` (``None``: no git history).
+    ``changes`` is :func:`handbook.maintain.history.last_changes` of ``docs_dir`` (``None``: no git history).
     """
     report: list[Translation] = []
     for path in sorted(docs_dir.rglob("*.md")):

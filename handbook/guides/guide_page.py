@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from handbook.dates import format_date, today_vn
-from handbook.guides import CATEGORIES, Guide
+from handbook.guides.guide_files import CATEGORIES, Guide
 from handbook.text import message
 
 

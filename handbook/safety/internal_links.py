@@ -2,7 +2,7 @@
 
 The strict build checks the same (MkDocs ``validation:``); this lets ``scripts/handbook check`` say
 it in about a second, with the line and a fix, before any build. Links to other sites are the
-business of handbook/html_safety.py (allowed domains) and handbook/links.py (are they alive).
+business of handbook/safety/html_safety.py (allowed domains) and handbook/links.py (are they alive).
 """
 
 from __future__ import annotations

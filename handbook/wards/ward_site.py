@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from handbook.registry import FormerUnit, Registry, Unit
 from handbook.slugs import fold_vietnamese, slugify
-from handbook.wards import WardFile
+from handbook.wards.registry import FormerUnit, Registry, Unit
+from handbook.wards.ward_files import WardFile
 
 PROVINCE_FOLDER = "tinh"  # wards/tinh/<province>/: the province directory pages ("tỉnh" = province)
 RESERVED_SLUGS = frozenset({"index", PROVINCE_FOLDER})

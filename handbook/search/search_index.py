@@ -26,7 +26,7 @@ What it does to the one index that mkdocs-static-i18n writes for both languages
    status, the accessibility statement) after the guides and ward pages: lunr multiplies every
    score of an entry by its ``boost``.
 
-The browser folds the reader's query the same way (handbook/search_fold.py), so "dong tien dien",
+The browser folds the reader's query the same way (handbook/search/search_fold.py), so "dong tien dien",
 "Đóng tiền điện", "đong tien đien" and decomposed Unicode all find the same pages.
 """
 
@@ -45,7 +45,7 @@ from typing import Any
 import yaml
 
 from handbook.errors import ContentError, ContentErrors
-from handbook.search_fold import fold, syllables
+from handbook.search.search_fold import fold, syllables
 from handbook.text import message
 
 INDEX_PATH = "search/search_index.json"

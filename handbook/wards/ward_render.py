@@ -27,17 +27,17 @@ from handbook.area import (
     placeholder_values,
 )
 from handbook.dates import format_date
-from handbook.domains import check_url, host_of
 from handbook.phones import parse_phone
 from handbook.qr import qr_file_name
-from handbook.registry import FormerUnit, Unit
+from handbook.safety.domains import check_url, host_of
 from handbook.slugs import fold_vietnamese
 from handbook.text import catalogue, message
-from handbook.ward_site import ProvinceDirectory, WardPage, WardSite
-from handbook.wards import KINDS, URL_KINDS, Channel
+from handbook.wards.registry import FormerUnit, Unit
+from handbook.wards.ward_files import KINDS, URL_KINDS, Channel
+from handbook.wards.ward_site import ProvinceDirectory, WardPage, WardSite
 
 BIG_DIRECTORY = 300  # rows; a bigger directory stays out of the site search index
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "partials"
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "partials"
 
 # The order channels are shown in: what a resident can use at once (call, message, open) first.
 CHANNEL_ORDER = ("hotline", "zalo", "website", "fanpage", "email", "app", "office")

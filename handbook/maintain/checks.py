@@ -11,13 +11,13 @@ refuse the same files with the same messages; tests/agreement.py runs both on a 
 | every content file: UTF-8, no NFD text, strict YAML (duplicate keys, no silent conversions) | \
 handbook/frontmatter.py |
 | file names (ASCII), image sizes, placeholders, ``tel:`` links, links to ``x.<lang>.md`` | this module |
-| search synonyms (docs/search-synonyms.yml), the area file (docs/area.yml) | handbook/search_index.py, \
-handbook/area.py |
-| guides: front matter, steps, heading ids, translation pairs | handbook/guides.py |
-| ```screen blocks | handbook/screens.py |
-| ward files: code, channels, phones, addresses | handbook/wards.py (+ phones.py, domains.py) |
-| raw HTML is safe | handbook/html_safety.py |
-| internal links and #anchors | handbook/internal_links.py |
+| search synonyms (docs/search-synonyms.yml), the area file (docs/area.yml) | \
+handbook/search/search_index.py, handbook/area.py |
+| guides: front matter, steps, heading ids, translation pairs | handbook/guides/guide_files.py |
+| ```screen blocks | handbook/guides/screens.py |
+| ward files: code, channels, phones, addresses | handbook/wards/ward_files.py (+ phones.py, domains.py) |
+| raw HTML is safe | handbook/safety/html_safety.py |
+| internal links and #anchors | handbook/safety/internal_links.py |
 """
 
 from __future__ import annotations
@@ -39,18 +39,18 @@ from handbook.frontmatter import (
     read_content,
     split_front_matter,
 )
-from handbook.guide_page import closing_markdown, opening_markdown
-from handbook.guides import Guide, load_guides
-from handbook.html_safety import check_docs as check_html
-from handbook.internal_links import check_links, page_anchors
+from handbook.guides.guide_files import Guide, load_guides
+from handbook.guides.guide_page import closing_markdown, opening_markdown
+from handbook.guides.screens import check_markdown
 from handbook.lang import Languages, project_languages
 from handbook.phones import tel_target_problem
-from handbook.registry import Registry, load_registry
-from handbook.screens import check_markdown
-from handbook.search_index import SYNONYMS_FILE, parse_synonyms
+from handbook.safety.html_safety import check_docs as check_html
+from handbook.safety.internal_links import check_links, page_anchors
+from handbook.search.search_index import SYNONYMS_FILE, parse_synonyms
 from handbook.slugs import slugify
-from handbook.ward_site import WardSite
-from handbook.wards import WardFile, load_ward_dir
+from handbook.wards.registry import Registry, load_registry
+from handbook.wards.ward_files import WardFile, load_ward_dir
+from handbook.wards.ward_site import WardSite
 
 
 @dataclass
@@ -297,12 +297,12 @@ def _pages(docs_dir: Path, texts: dict[str, str] | None = None) -> list[tuple[st
 
 
 def _page_checks(pages: list[tuple[str, str]]) -> list[ContentError]:
-    """Front matter and ```screen blocks of every page (ward files: see handbook/wards.py)."""
+    """Front matter and ```screen blocks of every page (ward files: see handbook/wards/ward_files.py)."""
     errors: list[ContentError] = []
     for name, text in pages:
         file = f"docs/{name}"
         if _is_ward_file(name):
-            continue  # ward files have their own reader, with line numbers (handbook/wards.py)
+            continue  # ward files have their own reader, with line numbers (handbook/wards/ward_files.py)
         try:
             _, body, first_line = split_front_matter(text, file)
         except ContentError as error:

@@ -1,8 +1,8 @@
 """What is due for review: guides past their ``next_review`` date, ward channels not checked for 6 months,
 and the weekly upkeep report (those, broken external links, a newer ward registry on PyPI) in Markdown.
 
-The dates are read through the guide and ward rules (handbook/guides.py, handbook/wards.py);
-this module only compares them with today.
+The dates are read through the guide and ward rules (handbook/guides/guide_files.py,
+handbook/wards/ward_files.py); this module only compares them with today.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from handbook.guides import load_guides
+from handbook.guides.guide_files import load_guides
 from handbook.lang import project_languages
-from handbook.registry import Registry
-from handbook.wards import load_ward_dir
+from handbook.wards.registry import Registry
+from handbook.wards.ward_files import load_ward_dir
 
 REVIEW_MONTHS = 6  # a guide is reviewed, and a ward channel re-checked, every six months
 
@@ -74,7 +74,7 @@ def stale_channels(docs_dir: Path, registry: Registry, today: date) -> list[Due]
 # --- the upkeep report (scripts/handbook review --markdown;
 # the weekly workflow .github/workflows/upkeep.yml) ---
 
-# the ward registry (handbook/registry.py), pinned in requirements.lock
+# the ward registry (handbook/wards/registry.py), pinned in requirements.lock
 REGISTRY_PACKAGE = "vietnamadminunits"
 REPORT_MARKER = "<!-- upkeep-report due={due} -->"  # the workflow finds and updates its issue by this line
 
@@ -203,7 +203,8 @@ def review_markdown(
         for link in links:
             where = ", ".join(_link(files_url, file, line or None) for file, line in link.places[:5])
             detail = f" → {link.detail}" if link.detail else ""
-            lines.append(f"- [ ] {link.verdict}: <{link.url}>{detail} — {where or 'handbook/wards.py'}")
+            where = where or "handbook/wards/ward_files.py"
+            lines.append(f"- [ ] {link.verdict}: <{link.url}>{detail} — {where}")
         if not links:
             lines.append("Không có / None.")
         lines.append("")
@@ -226,11 +227,11 @@ def review_markdown(
 def link_problems(docs_dir: Path, timeout: float = 10.0, workers: int = 4) -> list[BrokenLink] | None:
     """The external links (docs/ and the portals on every ward page) that are broken, time out or moved,
     as ``scripts/check-links`` finds them; None without a network."""
-    from handbook.external_links import Place, check_links, collect_links, network_available
-    from handbook.wards import PORTALS
+    from handbook.safety.external_links import Place, check_links, collect_links, network_available
+    from handbook.wards.ward_files import PORTALS
 
     places = collect_links(
-        docs_dir, extra=[(portal.url, Place("handbook/wards.py", 0)) for portal in PORTALS]
+        docs_dir, extra=[(portal.url, Place("handbook/wards/ward_files.py", 0)) for portal in PORTALS]
     )
     if not network_available(timeout=min(timeout, 3.0)):
         return None

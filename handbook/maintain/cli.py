@@ -25,9 +25,9 @@ from typing import Any
 
 from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
-from handbook.guides import CATEGORIES
+from handbook.guides.guide_files import CATEGORIES
 from handbook.lang import project_languages
-from handbook.wards import KINDS, STATUSES
+from handbook.wards.ward_files import KINDS, STATUSES
 
 
 def _project_root(start: Path) -> Path:
@@ -45,7 +45,7 @@ def _print_errors(error: ContentError | ContentErrors) -> int:
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
-    from handbook.checks import check_content
+    from handbook.maintain.checks import check_content
 
     started = time.monotonic()
     result = check_content(root, args.today)
@@ -54,7 +54,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     seconds = time.monotonic() - started
     if result.errors:
         if args.github:  # one annotation per problem, on its file and line (GitHub Actions)
-            from handbook.annotations import github_annotations
+            from handbook.maintain.annotations import github_annotations
 
             print(github_annotations(result.errors), end="")
         return _print_errors(ContentErrors(result.errors))
@@ -63,7 +63,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_new_guide(root: Path, args: argparse.Namespace) -> int:
-    from handbook.scaffold import create_guide
+    from handbook.guides.scaffold import create_guide
 
     try:
         paths = create_guide(root / "docs", args.slug, args.title_vi, args.title_en, args.category,
@@ -78,8 +78,8 @@ def cmd_new_guide(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_ward_channel(root: Path, args: argparse.Namespace) -> int:
-    from handbook.checks import ward_registry
-    from handbook.ward_edit import ChannelChange, set_channel
+    from handbook.maintain.checks import ward_registry
+    from handbook.wards.ward_edit import ChannelChange, set_channel
 
     change = ChannelChange(args.kind, args.value, args.source, args.status, args.name, args.hours,
                            args.former_unit, args.replace, args.app_id)
@@ -95,15 +95,15 @@ def cmd_ward_channel(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_translations(root: Path, args: argparse.Namespace) -> int:
-    from handbook.history import last_changes
-    from handbook.translations import STATUSES as TRANSLATION_STATUSES
-    from handbook.translations import status_text, translation_report
+    from handbook.maintain.history import last_changes
+    from handbook.maintain.translations import STATUSES as TRANSLATION_STATUSES
+    from handbook.maintain.translations import status_text, translation_report
 
     languages = project_languages(root)
     changes = last_changes(root / "docs")
     report = translation_report(root / "docs", changes, languages)
     if args.markdown:  # the short summary a pull request shows (GitHub Actions job summary)
-        from handbook.annotations import translation_summary
+        from handbook.maintain.annotations import translation_summary
 
         print(translation_summary(report, changes is not None, languages), end="")
         return 0
@@ -122,9 +122,9 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_review(root: Path, args: argparse.Namespace) -> int:
-    from handbook.checks import ward_registry
     from handbook.dates import format_date
-    from handbook.reviews import REVIEW_MONTHS, overdue_guides, stale_channels
+    from handbook.maintain.checks import ward_registry
+    from handbook.maintain.reviews import REVIEW_MONTHS, overdue_guides, stale_channels
 
     default = project_languages(root).default  # dates as the site's default language writes them
 
@@ -151,8 +151,8 @@ def cmd_review(root: Path, args: argparse.Namespace) -> int:
 
 def _review_markdown(root: Path, args: argparse.Namespace, guides: list[Any]) -> int:
     """The upkeep report in Markdown (the weekly workflow posts it as one issue)."""
-    from handbook.checks import ward_registry
-    from handbook.reviews import link_problems, registry_update, review_markdown, stale_channels
+    from handbook.maintain.checks import ward_registry
+    from handbook.maintain.reviews import link_problems, registry_update, review_markdown, stale_channels
 
     try:
         channels = stale_channels(root / "docs", ward_registry(root), args.today)

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from handbook.dates import parse_date, today_vn
-from handbook.domains import check_url
 from handbook.errors import ContentError
 from handbook.frontmatter import YamlMap, read_front_matter
+from handbook.guides.screens import screen_fences
 from handbook.lang import Languages, project_languages
 from handbook.markdown import blank_fences
-from handbook.screens import screen_fences
+from handbook.safety.domains import check_url
 
 # Category keys, in the order the guides index shows them; headings: ``guide.category.<key>`` in the
 # catalogues.

@@ -2,8 +2,9 @@
 
 A domain check alone lets through the bare ``https://www.facebook.com``, a personal profile, a group, a Zalo
 link to someone's phone number or a group invite: none of them is a ward's official channel, and each is a
-way residents get misled. handbook/wards.py calls :func:`channel_url_problem` before the domain allowlist
-(handbook/domains.py), so a near-miss gets its fix ("use www.facebook.com/…") instead of "not allowed".
+way residents get misled. handbook/wards/ward_files.py calls :func:`channel_url_problem` before the domain
+allowlist (handbook/safety/domains.py), so a near-miss gets its fix ("use www.facebook.com/…") instead of
+"not allowed".
 
 - fanpage: ``https://www.facebook.com/<page name>`` (letters, digits and dots, at least 5), or
   ``https://www.facebook.com/profile.php?id=<number>``, or the older ``/pages/<name>/<number>`` and
@@ -104,7 +105,7 @@ def _fanpage(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
             f"use www.facebook.com/…, e.g. {fixed}",
         )
     if host != FACEBOOK:
-        return None  # not Facebook at all: the kind's host rule (handbook/wards.py) explains
+        return None  # not Facebook at all: the kind's host rule (handbook/wards/ward_files.py) explains
     segments = [part for part in path.split("/") if part]
     how_vi = ("mở trang của phường trên Facebook, bấm «…» → «Sao chép liên kết» (Copy link) rồi dán vào đây; "
               "địa chỉ có dạng https://www.facebook.com/TenTrang.")
@@ -238,7 +239,7 @@ def channel_url_problem(kind: str, url: str, app_id: object = None) -> ShapeProb
     """Why ``url`` is not the right shape for a channel of ``kind``, or None when it is."""
     parts = _parts(url)
     if parts is None:
-        return None  # malformed: the domain rules (handbook/domains.py) say so
+        return None  # malformed: the domain rules (handbook/safety/domains.py) say so
     _, host, path, query = parts
     if kind == "fanpage":
         return _fanpage(url, host, path, query)

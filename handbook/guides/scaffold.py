@@ -16,13 +16,13 @@ from string import Template
 from urllib.parse import quote, urlencode
 
 from handbook.errors import ContentError, ContentErrors
-from handbook.guides import CATEGORIES, load_guides
+from handbook.guides.guide_files import CATEGORIES, load_guides
 from handbook.lang import Languages, project_languages
-from handbook.reviews import REVIEW_MONTHS, add_months
+from handbook.maintain.reviews import REVIEW_MONTHS, add_months
 from handbook.slugs import slugify
 from handbook.text import message
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "scripts" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "scripts" / "templates"
 LEFTOVER = re.compile(r"\[(?:VIẾT|WRITE):")
 
 

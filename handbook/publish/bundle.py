@@ -3,7 +3,7 @@
 Every request costs a resident on slow mobile data a round trip of several hundred milliseconds,
 so the build joins the project's files, minifies them (rcssmin, rjsmin) and names each result after
 a hash of its content (``handbook.1a2b3c4d.min.css``): a year of caching is then safe
-(``handbook/csp.py`` ``is_hashed_asset``, ``_headers`` and the nginx example in README.md).
+(``handbook/safety/csp.py`` ``is_hashed_asset``, ``_headers`` and the nginx example in README.md).
 
 The inputs are the ordered lists below, in ONE place. Adding a file = adding one line here;
 the build stops (``undeclared``) when a ``.js`` or ``.css`` file under ``overrides/assets`` is in
@@ -79,8 +79,8 @@ SEPARATE: dict[str, str] = {
                                                        "plugin)",
     "assets/javascripts/ward-filter.js": "only the ward directory loads it (overrides/hooks/wards.py)",
     "assets/javascripts/not-found.js": "only the root 404 page loads it (overrides/404.html)",
-    "assets/stylesheets/quick-card.css": "only the printable quick cards load it (handbook/quick_card.py)",
-    "assets/javascripts/quick-card.js": "only the printable quick cards load it (handbook/quick_card.py)",
+    "assets/stylesheets/quick-card.css": "only the quick cards load it (handbook/guides/quick_card.py)",
+    "assets/javascripts/quick-card.js": "only the quick cards load it (handbook/guides/quick_card.py)",
     "assets/javascripts/vendor/material.min.js": "Material's own script, trimmed (scripts/material-js): "
                                                  "published in place of Material's bundle (MATERIAL_JS)",
 }
@@ -154,14 +154,14 @@ def undeclared(asset_paths: Iterable[str]) -> list[str]:
     for path in sorted(present - set(listed) - set(SEPARATE)):
         problems.append(
             f"overrides/{path}: tệp không nằm trong gói nào / the file is in no bundle. "
-            f"Thêm một dòng Part(\"{path}\") vào CSS hoặc JS trong handbook/bundle.py (đúng thứ tự nạp), "
-            f"hoặc vào SEPARATE kèm lý do / add a Part(\"{path}\") line to CSS or JS in handbook/bundle.py "
-            f"(in load order), or to SEPARATE with the reason."
+            f"Thêm một dòng Part(\"{path}\") vào CSS hoặc JS trong handbook/publish/bundle.py "
+            f"(đúng thứ tự nạp), hoặc vào SEPARATE kèm lý do / add a Part(\"{path}\") line to CSS or JS "
+            f"in handbook/publish/bundle.py (in load order), or to SEPARATE with the reason."
         )
     for path in listed:
         if path not in present:
             problems.append(
-                f"handbook/bundle.py: overrides/{path} không tồn tại / does not exist. "
+                f"handbook/publish/bundle.py: overrides/{path} không tồn tại / does not exist. "
                 f"Xóa dòng đó hoặc sửa đường dẫn / remove that line or fix the path."
             )
     return problems

@@ -13,7 +13,7 @@ Why the policy is what it is:
   navigation arrows, details, search results: 42 of them) as ``data:image/svg+xml`` CSS masks.
   A ``data:`` image makes no network request, so it can neither track a reader nor leak anything;
   third-party images (tracking pixels) stay blocked, and content may not use ``data:`` at all
-  (handbook/html_safety.py).
+  (handbook/safety/html_safety.py).
 - ``frame-ancestors`` is ignored (with a console error) in a ``<meta>`` policy, so it is only sent
   as a header.
 """
@@ -78,7 +78,7 @@ def headers_file(hashed_assets: Iterable[str]) -> str:
     for each hashed asset (paths relative to the site root, with "/" separators)."""
     lines = [
         "# Security headers for hosts that read a _headers file (Netlify, Cloudflare Pages).",
-        "# Generated at build time from handbook/csp.py: edit that file, not this one.",
+        "# Generated at build time from handbook/safety/csp.py: edit that file, not this one.",
         "/*",
         f"  Content-Security-Policy: {header_policy()}",
     ]
@@ -136,7 +136,7 @@ class PolicyError(ValueError):
 def protected_page(page_html: str, where: str) -> str:
     """A page written outside the theme's templates (old-ward redirects), with the policy <meta>, checked
     once as it is written: raises :class:`PolicyError` when it has something the policy would block."""
-    from handbook.html_safety import page_problems  # html_safety is bigger; only the writers need it
+    from handbook.safety.html_safety import page_problems  # html_safety is bigger; only the writers need it
 
     protected = with_policy_meta(page_html)
     problems = page_problems(protected, meta_policy())
@@ -145,8 +145,9 @@ def protected_page(page_html: str, where: str) -> str:
     return protected
 
 
-# A cheap screen before the full check (handbook/html_safety.py page_problems parses the whole page with
-# HTMLParser: a quarter of a country build). It only ever answers "clean" for a page the full check passes:
+# A cheap screen before the full check (handbook/safety/html_safety.py page_problems parses the whole page
+# with HTMLParser: a quarter of a country build). It only ever answers "clean" for a page the full check
+# passes:
 # anything it cannot be sure of (a <style>, an inline <script>, an attribute named on… or style, a quote
 # that could hide a ">", a comment or a second policy near the policy) sends the page to the full check,
 # which then names the problem. Attributes are read with HTMLParser's own attribute pattern.

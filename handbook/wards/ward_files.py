@@ -13,7 +13,7 @@
         source: Báo Đồng Nai, 28/10/2022   # a URL or the name of a document
         checked: 2022-10-28       # ISO date this was last checked
         status: unverified        # confirmed | reported | unverified
-        app_id: vn.gov.example    # app only: the store id the link names (handbook/channel_urls.py)
+        app_id: vn.gov.example    # app only: the store id the link names (handbook/wards/channel_urls.py)
     ---
     Optional prose (no H1: the title comes from the registry).
 
@@ -34,21 +34,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from handbook.channel_urls import channel_url_problem
 from handbook.dates import parse_date, today_vn
-from handbook.domains import host_of, is_gov_vn, url_rejection
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import FRONT_MATTER, YamlMap, line_of, load_yaml, read_content
 from handbook.phones import PhoneError, parse_phone
-from handbook.registry import FormerUnit, Registry
+from handbook.safety.domains import host_of, is_gov_vn, url_rejection
 from handbook.slugs import fold_vietnamese, slugify
+from handbook.wards.channel_urls import channel_url_problem
+from handbook.wards.registry import FormerUnit, Registry
 
 KINDS = ("fanpage", "zalo", "website", "hotline", "email", "office", "app")
 URL_KINDS = frozenset({"fanpage", "zalo", "website", "app"})
 STATUSES = ("confirmed", "reported", "unverified")
 # One of these belongs to one ward only: the same value in two wards is a copy-paste mistake.
 UNIQUE_KINDS = frozenset({"fanpage", "zalo", "website", "email", "office"})
-# Hosts a URL of each kind may use (on top of the general allowlist in handbook/domains.py).
+# Hosts a URL of each kind may use (on top of the general allowlist in handbook/safety/domains.py).
 KIND_HOSTS: dict[str, tuple[str, ...]] = {
     "fanpage": ("www.facebook.com",),
     "zalo": ("zalo.me",),
@@ -251,11 +251,11 @@ def _url_error(path: str, where: str, url: str, reason_vi: str, reason_en: str) 
         path,
         where,
         f"không dùng được địa chỉ {url}: {reason_vi}",
-        "chỉ ghi địa chỉ chính thức (https, tên miền trong handbook/domains.py). Nếu chưa có, bỏ trống và để "
-        "trạng thái unverified.",
+        "chỉ ghi địa chỉ chính thức (https, tên miền trong handbook/safety/domains.py). Nếu chưa có, bỏ "
+        "trống và để trạng thái unverified.",
         f"the address {url} cannot be used: {reason_en}",
-        "use only official addresses (https, a domain listed in handbook/domains.py). If unknown, leave it "
-        "out.",
+        "use only official addresses (https, a domain listed in handbook/safety/domains.py). If unknown, "
+        "leave it out.",
     )
 
 
@@ -319,9 +319,9 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
         raise ContentError(
             path, _where(parent_line, field),
             "mỗi kênh phải là một nhóm dòng bắt đầu bằng «- kind:».",
-            "xem mẫu kênh ở đầu tệp handbook/wards.py hoặc trong tệp phường khác.",
+            "xem mẫu kênh ở đầu tệp handbook/wards/ward_files.py hoặc trong tệp phường khác.",
             "each channel must be a group of lines starting with '- kind:'.",
-            "see the channel pattern at the top of handbook/wards.py or in another ward file.",
+            "see the channel pattern at the top of handbook/wards/ward_files.py or in another ward file.",
         )
     line = raw.line if isinstance(raw, YamlMap) else parent_line
 

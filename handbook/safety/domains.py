@@ -165,8 +165,8 @@ def url_rejection(url: object, *, map_link: bool = False) -> UrlRejection | None
                 f"'{host}' looks like a government site but does not end in .gov.vn: a sign of a fake site.",
             )
         return UrlRejection(
-            f"tên miền «{host}» không có trong danh sách tên miền chính thức (handbook/domains.py).",
-            f"the domain '{host}' is not on the official-domain allowlist (handbook/domains.py).",
+            f"tên miền «{host}» không có trong danh sách tên miền chính thức (handbook/safety/domains.py).",
+            f"the domain '{host}' is not on the official-domain allowlist (handbook/safety/domains.py).",
         )
     if rule.map_only and not map_link:
         return UrlRejection(

@@ -18,7 +18,7 @@ import re
 from html import escape, unescape
 from urllib.parse import urljoin, urlsplit
 
-from handbook.print_qr import online_url
+from handbook.publish.print_qr import online_url
 
 _H2 = re.compile(r"<h2[\s>]")
 _STEP_H2 = re.compile(r'<h2 id="buoc-\d+"')
@@ -26,7 +26,7 @@ _LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>')
 # Links whose address is already in words (web links, print.css) or is not a place (phone, mail).
 _NOT_A_PAGE = ("http://", "https://", "//", "tel:", "mailto:", "sms:", "#", "data:", "javascript:")
 # A web link whose text is exactly its address, then the end of the link or the shown domain's <span>
-# (handbook/external_links.py).
+# (handbook/safety/external_links.py).
 _ADDRESS_TEXT = re.compile(r'(<a\s[^>]*?href="(https?://[^"]+)"[^>]*)>\2(?=</a>|<span[\s>])')
 
 

@@ -6,7 +6,7 @@
   older than the Vietnamese one, for the run's summary (``scripts/handbook translations --markdown``).
 
 Only formatting: the errors come from :class:`handbook.errors.ContentError` (its ``file`` and ``where``),
-the translation states from :mod:`handbook.translations`.
+the translation states from :mod:`handbook.maintain.translations`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from handbook.errors import ContentError
 from handbook.lang import Languages
-from handbook.translations import Translation, status_text
+from handbook.maintain.translations import Translation, status_text
 
 _LINE = re.compile(r"\bline (\d+)")
 

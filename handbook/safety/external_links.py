@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook.domains import check_url
+from handbook.safety.domains import check_url
 
 _A_START = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _A_END = re.compile(r"</a\s*>", re.IGNORECASE)

@@ -9,7 +9,7 @@ look-alike link or a fake form in front of them. This module finds, with the fil
 - the same attributes written with attr_list (``{: onclick="…" }``);
 - ``javascript:``, ``data:`` and other non-web addresses in links and images;
 - images that are not files of the site itself (a third-party image can track who reads a page);
-- external links to a domain that is not on the shared allowlist (:mod:`handbook.domains`),
+- external links to a domain that is not on the shared allowlist (:mod:`handbook.safety.domains`),
   including look-alike domains (``dichvucong-gov.vn``, ``gov-vn.com``, punycode).
 
 :func:`check_markdown` checks an editor's file; :func:`check_rendered_html` is the safety net over
@@ -26,10 +26,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook.domains import url_rejection
 from handbook.errors import ContentError
 from handbook.frontmatter import FRONT_MATTER
 from handbook.markdown import blank_fences
+from handbook.safety.domains import url_rejection
 
 # Raw HTML an editor may write. Everything else is refused with a message saying why.
 ALLOWED_TAGS: frozenset[str] = frozenset({
@@ -238,15 +238,15 @@ def url_problem(url: str, *, image: bool) -> tuple[str, str, str, str] | None:
             return (
                 f"liên kết «{shown}» bị từ chối: {vi}",
                 (
-                    "chỉ liên kết tới tên miền chính thức trong handbook/domains.py, viết đủ https:// "
+                    "chỉ liên kết tới tên miền chính thức trong handbook/safety/domains.py, viết đủ https:// "
                     "(ví dụ https://dichvucong.gov.vn). Nếu đây là trang chính thức chưa có trong danh sách, "
                     "hãy hỏi nhóm phát triển thêm vào, kèm nguồn chứng minh."
                 ),
                 f"the link '{shown}' is refused: {en}",
                 (
-                    "link only to an official domain listed in handbook/domains.py, written with https:// "
-                    "(for example https://dichvucong.gov.vn). If it is an official site not yet on the list, "
-                    "ask the developers to add it, with a source that proves it is official."
+                    "link only to an official domain listed in handbook/safety/domains.py, written with "
+                    "https:// (for example https://dichvucong.gov.vn). If it is an official site not yet on "
+                    "the list, ask the developers to add it, with a source that proves it is official."
                 ),
             )
     if kind == "contact" and _scheme(url) == "mailto":
@@ -257,10 +257,10 @@ def url_problem(url: str, *, image: bool) -> tuple[str, str, str, str] | None:
             vi, en = rejection.vi, rejection.en
             return (
                 f"địa chỉ thư «{address}» bị từ chối: {vi}",
-                "chỉ ghi địa chỉ thư của cơ quan chính thức (tên miền trong handbook/domains.py, ví dụ "
-                "…@dongnai.gov.vn).",
+                "chỉ ghi địa chỉ thư của cơ quan chính thức (tên miền trong handbook/safety/domains.py, "
+                "ví dụ …@dongnai.gov.vn).",
                 f"the e-mail address '{address}' is refused: {en}",
-                "write only an official body's e-mail address (a domain in handbook/domains.py, e.g. "
+                "write only an official body's e-mail address (a domain in handbook/safety/domains.py, e.g. "
                 "…@dongnai.gov.vn).",
             )
     return None
@@ -684,7 +684,7 @@ def page_problems(page_html: str, policy: str) -> list[str]:
         )
     for content, first in scanner.policies:
         if content != policy:
-            problems.insert(0, f"the page's policy is {content!r}, not {policy!r} (handbook/csp.py)")
+            problems.insert(0, f"the page's policy is {content!r}, not {policy!r} (handbook/safety/csp.py)")
         elif not first:
             problems.insert(0, "the policy <meta> comes after a script, style or link it should govern")
     return problems

@@ -151,7 +151,7 @@ def strip_for_offline_copy(html: str) -> str:
 
     * Drop a ``<meta http-equiv="Content-Security-Policy">``: the iframe-worker shim that runs
       search from ``file://`` writes an inline script into an iframe, which such a policy blocks.
-      The copy's content passed the same build-time checks as the site's (handbook/html_safety.py).
+      The copy's content passed the same build-time checks as the site's (handbook/safety/html_safety.py).
     * Drop the "download the offline copy" paragraph: the reader already has it.
     * Point links to a folder (templates write ``accessibility/``) at its ``index.html``: ``file://``
       shows a folder listing, not the page.

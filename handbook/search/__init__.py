@@ -1,0 +1,1 @@
+"""Search: folding Vietnamese as people type it, and the search index of each language."""
