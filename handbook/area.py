@@ -11,43 +11,14 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from handbook.area_file import AREA_FILE
 from handbook.errors import ContentError
 from handbook.phones import PhoneError, parse_phone
 from handbook.placeholders import fill, unknown_placeholders
 from handbook.safety.domains import url_rejection
 from handbook.text import available_languages, message
-
-AREA_FILE = "area.yml"
-# The repository's own docs/ folder (tools that check a single address read the area from here).
-PROJECT_DOCS = Path(__file__).resolve().parent.parent / "docs"
-
-
-def load_area(docs_dir: Path) -> dict[str, Any]:
-    """The parsed ``docs/area.yml``; a missing or malformed file stops with a message for editors."""
-    path = docs_dir / AREA_FILE
-    label = f"docs/{AREA_FILE}"
-    if not path.is_file():
-        raise ContentError(
-            label, "file",
-            "Thiếu tệp mô tả địa bàn.", "Chép docs/area.yml từ kho gốc rồi sửa cho địa bàn của bạn.",
-            "The area file is missing.",
-            "Copy docs/area.yml from the original repository and edit it for your area.",
-        )
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key in ("name", "language", "ward_scope", "province"):
-        if not isinstance(data, dict) or key not in data:
-            raise ContentError(
-                label, key,
-                f"Thiếu mục «{key}».", f"Thêm dòng «{key}: …» như trong tệp gốc.",
-                f"The '{key}' entry is missing.", f"Add a '{key}: …' line as in the original file.",
-            )
-    return dict(data)
 
 
 def localized(value: object, lang: str, default_lang: str | None = None) -> str:
@@ -77,26 +48,6 @@ def names_language(area: dict[str, Any]) -> str:
             f"'{code}' is not a language code.", "write a two-letter code, for example: language: vi",
         )
     return code
-
-
-def ward_scope(area: dict[str, Any]) -> str:
-    """Which wards get a page (``district:<old code>``, ``province:<code>`` or ``country``)."""
-    return str(area["ward_scope"]).strip()
-
-
-def area_domains(area: dict[str, Any]) -> tuple[str, ...]:
-    """Web domains of the area's own bodies that pages may link (the utilities' ``domains:`` lists)."""
-    found: list[str] = []
-    for utility in (area.get("utilities") or {}).values():
-        if isinstance(utility, dict):
-            found += [str(domain).lower() for domain in utility.get("domains") or []]
-    return tuple(dict.fromkeys(found))
-
-
-@cache
-def project_area() -> dict[str, Any]:
-    """The repository's own docs/area.yml (for checks that run on one address, outside a build)."""
-    return load_area(PROJECT_DOCS)
 
 
 # --- Typed accessors for pages (ward pages, guides' placeholders) -------------------------------------------

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from handbook.area import AREA_FILE, load_area
+from handbook.area_file import AREA_FILE, load_area
 from handbook.errors import ContentError
 from handbook.lang import Languages, languages_from_settings
 

@@ -20,7 +20,8 @@ import pytest
 import yaml
 
 from conftest import copy_project, run_build, serve_directory
-from handbook.area import check_area, load_area, placeholder_values
+from handbook.area import check_area, placeholder_values
+from handbook.area_file import load_area
 from handbook.errors import ContentError
 from handbook.placeholders import fill, unknown_placeholders
 from handbook.wards.report_contact import mailto, parse_report_contact

@@ -151,8 +151,8 @@ def test_contributing_page_offers_the_guide_template_prefilled_on_github(site_di
 
 def test_guide_template_passes_the_guide_rules(tmp_path: Path) -> None:
     from handbook.guides.guide_files import load_guides
-    from handbook.guides.scaffold import guide_texts
     from handbook.lang import project_languages
+    from handbook.maintain.scaffold import guide_texts
 
     guides = tmp_path / "docs/guides"
     guides.mkdir(parents=True)

@@ -208,7 +208,7 @@ def test_directory_and_ward_pages_stay_small(site_dir: Path) -> None:
 def test_country_directory_is_a_page_per_province_each_under_200_kb() -> None:
     """The country scope's directory, rendered without building 6,642 pages: every province page's list
     fits in 170 KB (the page around it, header and navigation, is under 30 KB)."""
-    from handbook.area import project_area
+    from handbook.area_file import project_area
     from handbook.wards.registry import load_registry
     from handbook.wards.ward_render import render_directory, render_province_index
     from handbook.wards.ward_site import WardSite

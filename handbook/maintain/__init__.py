@@ -1,2 +1,2 @@
-"""Maintainers' tools: the command line, the content checks, review and translation reports, file history,
-CI annotations."""
+"""Maintainers' tools: the command line, the content checks, a new guide from the template, review and
+translation reports, file history, CI annotations."""

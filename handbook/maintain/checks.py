@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from handbook.area import load_area, ward_scope
+from handbook.area_file import load_area, ward_scope
 from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import (

@@ -63,7 +63,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_new_guide(root: Path, args: argparse.Namespace) -> int:
-    from handbook.guides.scaffold import create_guide
+    from handbook.maintain.scaffold import create_guide
 
     try:
         paths = create_guide(root / "docs", args.slug, args.title_vi, args.title_en, args.category,

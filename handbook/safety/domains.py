@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from handbook.area_file import area_domains, project_area
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -90,8 +92,6 @@ def host_of(url: str) -> str:
 def area_rules() -> tuple[Rule, ...]:
     """The area's own bodies (utility companies…), from ``domains:`` in docs/area.yml: each area lists its \
 own."""
-    from handbook.area import area_domains, project_area
-
     why = "A utility company of the area (docs/area.yml, utilities: domains)."
     return tuple(Rule(domain, True, why) for domain in area_domains(project_area()))
 

@@ -142,7 +142,7 @@ def load_registry(scope_text: object = None) -> Registry:
     """The registry for one scope (cached: a build asks once per language); by default the scope of
     the repository's docs/area.yml."""
     if scope_text is None:
-        from handbook.area import project_area, ward_scope
+        from handbook.area_file import project_area, ward_scope
 
         scope_text = ward_scope(project_area())
     return _load_registry(parse_scope(scope_text))

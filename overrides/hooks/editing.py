@@ -24,8 +24,8 @@ from mkdocs.structure.pages import Page
 
 from handbook import site_config
 from handbook.dates import format_date
-from handbook.guides.scaffold import template_markdown
 from handbook.maintain.history import last_changed_day, last_changes
+from handbook.maintain.scaffold import template_markdown
 from handbook.maintain.translations import status_markdown, translation_report
 from handbook.text import message
 from handbook.wards.ward_render import edit_url as edit_url_for

@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
-from handbook.area import ward_scope
+from handbook.area_file import ward_scope
 from handbook.errors import ContentError, ContentErrors
 from handbook.search import search_index as rules
 from handbook.wards.registry import load_registry

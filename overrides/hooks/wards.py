@@ -25,7 +25,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook import site_config
-from handbook.area import names_language, ward_scope
+from handbook.area import names_language
+from handbook.area_file import ward_scope
 from handbook.errors import ContentError, ContentErrors
 from handbook.publish.offline import is_offline_copy
 from handbook.qr import QR_FOLDER, write_qr_files
