@@ -66,8 +66,9 @@ def test_new_guide_builds_strictly_in_both_languages(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = cli(capsys, project, "new-guide", "dang-ky-tam-tru",
-                         "--title-vi", "Đăng ký tạm trú trực tuyến: từng bước",
-                         "--title-en", "Register temporary residence online", "--category", "public-services")
+                         "--title", "Đăng ký tạm trú trực tuyến: từng bước",
+                         "--translated-title", "Register temporary residence online",
+                         "--category", "public-services")
     assert code == 0, err
     assert "docs/guides/dang-ky-tam-tru.md" in out and "docs/guides/dang-ky-tam-tru.en.md" in out
     vi, en = project / "docs/guides/dang-ky-tam-tru.md", project / "docs/guides/dang-ky-tam-tru.en.md"

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
+from handbook.area import area_portals, names_language
+from handbook.area_file import project_area
 from handbook.errors import ContentError, ContentErrors
 from handbook.phones import PhoneError, parse_phone
 from handbook.safety.domains import ALLOWED, check_url, url_rejection
 from handbook.wards.registry import load_registry
-from handbook.wards.ward_files import KINDS, PORTALS, load_ward_dir
+from handbook.wards.ward_files import KINDS, load_ward_dir
 
 TODAY = date(2026, 11, 27)
 
@@ -125,9 +127,11 @@ def test_map_links_may_use_openstreetmap_only_as_map_links() -> None:
     assert check_url(url) is not None
 
 
-def test_every_allowlist_entry_is_justified_and_portals_pass() -> None:
+def test_every_allowlist_entry_is_justified_and_the_areas_portals_pass() -> None:
     assert all(rule.why for rule in ALLOWED)
-    assert all(check_url(portal.url) is None for portal in PORTALS)
+    area = project_area()
+    portals = area_portals(area, names_language(area))
+    assert portals and all(check_url(portal.url) is None for portal in portals)
 
 
 # Ward files -----------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
     scripts/handbook check                    kiểm tra mọi nội dung, như khi dựng trang / every content \
 check the build runs
-    scripts/handbook new-guide SLUG --title-vi ... --title-en ... --category ...
+    scripts/handbook new-guide SLUG --title ... --translated-title ... --category ...
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
     scripts/handbook translations             mỗi trang: đã dịch, thiếu hay cũ / every page: translated, \
 missing or outdated
@@ -66,7 +66,7 @@ def cmd_new_guide(root: Path, args: argparse.Namespace) -> int:
     from handbook.maintain.scaffold import create_guide
 
     try:
-        paths = create_guide(root / "docs", args.slug, args.title_vi, args.title_en, args.category,
+        paths = create_guide(root / "docs", args.slug, args.title, args.translated_title, args.category,
                              args.today, args.steps)
     except (ContentError, ContentErrors) as error:
         return _print_errors(error)
@@ -206,8 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument(
         "slug", help="tên tệp không có .md, ví dụ dong-tien-dien / file name without .md, e.g. dong-tien-dien"
     )
-    guide.add_argument("--title-vi", required=True, help="tên tiếng Việt / Vietnamese title")
-    guide.add_argument("--title-en", required=True, help="tên tiếng Anh / English title")
+    guide.add_argument("--title", "--title-vi", dest="title", required=True,
+                       help="tên bằng ngôn ngữ chính của trang / the title in the site's main language")
+    guide.add_argument("--translated-title", "--title-en", dest="translated_title", required=True,
+                       help="tên trong các bản dịch (người dịch sửa lại) / "
+                            "the title in the translations (translators rewrite it)")
     guide.add_argument("--category", required=True, choices=list(CATEGORIES), help="nhóm / category")
     guide.add_argument(
         "--steps", type=_steps, default=3, help="số bước (mặc định 3) / how many steps (default 3)"

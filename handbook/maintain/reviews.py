@@ -225,14 +225,11 @@ def review_markdown(
 
 
 def link_problems(docs_dir: Path, timeout: float = 10.0, workers: int = 4) -> list[BrokenLink] | None:
-    """The external links (docs/ and the portals on every ward page) that are broken, time out or moved,
-    as ``scripts/check-links`` finds them; None without a network."""
-    from handbook.safety.external_links import Place, check_links, collect_links, network_available
-    from handbook.wards.ward_files import PORTALS
+    """The external links of docs/ (the area's portals, on every ward page, included) that are broken, time
+    out or moved, as ``scripts/check-links`` finds them; None without a network."""
+    from handbook.safety.external_links import check_links, collect_links, network_available
 
-    places = collect_links(
-        docs_dir, extra=[(portal.url, Place("handbook/wards/ward_files.py", 0)) for portal in PORTALS]
-    )
+    places = collect_links(docs_dir)  # the area's portals too: they are written in docs/area.yml
     if not network_available(timeout=min(timeout, 3.0)):
         return None
     results = check_links(places, timeout=timeout, workers=workers)

@@ -83,9 +83,10 @@ def create_guide(docs_dir: Path, slug: str, title: str, translated_title: str, c
                           "Choose another name, or edit the existing guide.")
     for name in (title, translated_title):
         if not name.strip():
-            raise _slug_error(slug, "Thiếu tên hướng dẫn.", "Ghi tên bằng cả tiếng Việt và tiếng Anh.",
+            raise _slug_error(slug, "Thiếu tên hướng dẫn.",
+                              "Ghi tên (--title) và tên cho các bản dịch (--translated-title).",
                               "The guide's title is missing.",
-                              "Give the title in both Vietnamese and English.")
+                              "Give the title (--title) and the translations' title (--translated-title).")
     for lang, path in paths.items():
         path.write_text(texts[lang], encoding="utf-8")
     _, errors = load_guides(docs_dir, languages)

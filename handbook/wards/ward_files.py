@@ -88,41 +88,6 @@ class WardFile:
     path: str  # "docs/wards/bao-vinh.md"
 
 
-@dataclass(frozen=True)
-class Portal:
-    """An official portal every ward page links (with a QR code)."""
-
-    name_vi: str
-    name_en: str
-    url: str
-    status: str
-    note_vi: str
-    note_en: str
-    province_code: str | None = None  # None: shown on every ward page
-
-
-# From the facts file. The provincial portal is shown only on pages of that province.
-PORTALS: tuple[Portal, ...] = (
-    Portal(
-        "Cổng Dịch vụ công quốc gia",
-        "National Public Service Portal",
-        "https://dichvucong.gov.vn",
-        "confirmed",
-        "Nộp hồ sơ, theo dõi hồ sơ, nộp phí trực tuyến. Đăng nhập bằng tài khoản VNeID.",
-        "File and track applications, pay fees online. Log in with your VNeID account.",
-    ),
-    Portal(
-        "Cổng Dịch vụ công tỉnh Đồng Nai",
-        "Đồng Nai Province Public Service Portal",
-        "https://dichvucong.dongnai.gov.vn",
-        "reported",
-        "Địa chỉ này chưa được kiểm tra lại sau khi hợp nhất tỉnh (7/2025).",
-        "This address has not been re-checked since the provinces merged (7/2025).",
-        province_code="75",
-    ),
-)
-
-
 def _line(mapping: object, key: str) -> int:
     """The file line of ``key`` in ``mapping`` (the mapping's own line when absent)."""
     return line_of(mapping, key)
