@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_SLUG_CHARS = re.compile(r"[^a-z0-9\s-]")
 _SPACES = re.compile(r"[\s-]+")
 
 
+@lru_cache(maxsize=65536)  # the same names are folded again and again (sorting directories, searching)
 def fold_vietnamese(text: str) -> str:
     """Lower-case ``text`` and remove Vietnamese diacritics ("Đồng" -> "dong")."""
     text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")

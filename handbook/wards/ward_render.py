@@ -7,6 +7,7 @@ docs/area.yml (handbook/area.py). No MkDocs here; the hook passes the links it r
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -186,6 +187,19 @@ def _portal_view(portal: AreaPortal, links: PageLinks, t: dict[str, Any], lang: 
     }
 
 
+_facts: dict[str, tuple[dict[str, Any], tuple[Any, Any, Any]]] = {}
+
+
+def _area_facts(area: dict[str, Any], lang: str) -> tuple[Any, Any, Any]:
+    """The area's portals, lines and Zalo accounts in ``lang``: read once per build and language, not for
+    each of 6,600 ward pages (kept with a copy of the area they were read from: another area, read again)."""
+    known = _facts.get(lang)
+    if known is None or known[0] != area:
+        facts = (area_portals(area, lang), area_lines(area, lang), area_accounts(area, lang))
+        known = _facts[lang] = (copy.deepcopy(area), facts)
+    return known[1]
+
+
 def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks, area: dict[str, Any],
                      part: str = "main") -> str:
     """The body of a ward page under the H1: ``part="main"`` before the editor's prose, ``"footer"`` after.
@@ -210,10 +224,10 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
     in_province = page.unit.province_code == str(area["province"]["code"])
     portals = [
         _portal_view(portal, links, t, lang)
-        for portal in area_portals(area, lang)
+        for portal in _area_facts(area, lang)[0]
         if portal.level != "province" or in_province
     ]
-    lines = area_lines(area, lang) if in_province else []
+    lines = _area_facts(area, lang)[1] if in_province else []
     hotlines = [
         {
             "name": line.name,
@@ -234,7 +248,7 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
     ]
     accounts = [
         {"name": account.name, "note": account.note, **_fact_view(account.fact, t, lang)}
-        for account in (area_accounts(area, lang) if in_province else [])
+        for account in (_area_facts(area, lang)[2] if in_province else [])
     ]
     formers = former_groups(site.former_of(page), t)
     geo, osm = map_links(page.unit.latitude, page.unit.longitude)
