@@ -25,7 +25,9 @@ from urllib.parse import urlsplit
 
 from handbook.safety.domains import check_url
 
-_A_START = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+# Start tags of links whose href is an address on another site (http://, https://, //): only those are
+# decorated, so the many links between the site's own pages are not looked at one by one.
+_A_EXTERNAL = re.compile(r"""<a\s(?:[^>]*?\s)?href\s*=\s*["']?(?:https?:)?//[^>]*>""", re.IGNORECASE)
 _A_END = re.compile(r"</a\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -85,7 +87,7 @@ def decorate_external_links(content: str) -> str:
     """Add rel="noopener noreferrer" and the visible domain to every external link in ``content``."""
     out: list[str] = []
     position = 0
-    for start in _A_START.finditer(content):
+    for start in _A_EXTERNAL.finditer(content):
         if start.start() < position:
             continue  # inside a link already handled
         tag = start.group(0)
