@@ -1,7 +1,7 @@
 """The print-only QR code of a page's own online address.
 
 A printed guide carries a QR code (and the address in words) so the reader can open the page
-again on a phone. The SVG is drawn at build time with segno: no JavaScript, no request, and it
+again on a phone. The SVG is drawn at build time (handbook/qr.py): no JavaScript, no request, and it
 is hidden on screen (``hidden`` attribute) and shown only in print by print.css. The code is drawn by
 handbook/qr.py, the handbook's one QR maker.
 
