@@ -335,7 +335,7 @@ _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 def tag_tokens(page_html: str) -> set[str]:
     """The words inside a page's tags (names, attributes and their values): all a selector can match.
     The text between tags cannot; a script that adds a class has it in its own source, read whole."""
-    return set(TOKEN.findall(" ".join(_TAG.findall(page_html))))
+    return set(TOKEN.findall(" ".join(set(_TAG.findall(page_html)))))  # each distinct tag once
 
 
 def build_css(read: Callable[[str], str], material: Iterable[str] = ()) -> str:

@@ -173,8 +173,8 @@ def surely_within_policy(page_html: str) -> bool:
         return False
     if _STYLE_ELEMENT.search(page_html):
         return False
-    for match in _TAG.finditer(page_html):
-        name, rest = match.group(1).lower(), match.group(2)
+    for name, rest in set(_TAG.findall(page_html)):  # each distinct tag once: the answer depends on it alone
+        name = name.lower()
         if not rest.strip(" /"):
             if name == "script":
                 return False  # <script> without src
