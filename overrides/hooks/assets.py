@@ -237,8 +237,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     for old in (site / name).parent.glob("handbook.*.min.css"):
         old.unlink()
     (site / name).write_text(css, encoding="utf-8")
-    for path in pages + others:
+    first_name = Path(str(_state["css"][0])).name.encode()
+    for path in pages:  # written by on_post_page with the first name, in the <head>
+        if not _renamed_in_place(path, first_name, Path(name).name.encode()):
+            others.append(path)
+    for path in others:
         text = path.read_text(encoding="utf-8")
-        renamed = _CSS_FILE.sub(name, text if path in _state["pages"] else _without_material_links(text))
+        renamed = _CSS_FILE.sub(name, _without_material_links(text))
         if renamed != text:
             path.write_text(renamed, encoding="utf-8")
+
+
+def _renamed_in_place(page: Path, old: bytes, new: bytes) -> bool:
+    """The stylesheet's name changed in the page's <head> without writing the page again: both names have
+    the same length (the hash is 8 characters). 6,700 pages at the country scope: 170 MB not rewritten."""
+    if len(old) != len(new):
+        return False
+    with open(page, "r+b") as file:
+        head = file.read(16_384)
+        at = head.find(old)
+        if at < 0 or head.find(old, at + 1) >= 0:
+            return False
+        file.seek(at)
+        file.write(new)
+    return True
