@@ -225,10 +225,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     # words were read in on_post_page; the files written otherwise (404 pages, redirects, quick cards,
     # scripts, the search index) are read now.
     tokens, directions = set(_state["tokens"]), set(_state["directions"])
-    pages, others = [], []
-    for path in site.rglob("*.html"):
-        (pages if path in _state["pages"] else others).append(path)
-    for path in [*others, *site.rglob("*.js"), *site.rglob("*.json")]:
+    pages, others, scripts = [], [], []
+    for path in site.rglob("*"):  # one walk of the 14,000 folders of a country build
+        if path.suffix == ".html":
+            (pages if path in _state["pages"] else others).append(path)
+        elif path.suffix in (".js", ".json"):
+            scripts.append(path)
+    for path in [*others, *scripts]:
         text = path.read_text(encoding="utf-8", errors="replace")
         tokens |= bundle.site_tokens([text])
         directions |= bundle.page_directions(text) if path.suffix == ".html" else set()
