@@ -312,16 +312,23 @@ def test_pages_opened_before_a_deploy_still_read_offline_after_it(
             return r ? (await r.text()).includes('Bản dựng thứ hai') : false;
         }"""
         wait_for(lambda: page.evaluate(installed), "the new deploy's worker to be installed", timeout=90.0)
-        # Activation waits until the previous worker has finished what it was doing (Chromium), then
-        # moves the kept pages between caches: slow on a busy 2-core CI machine.
+        # Activation waits until the previous worker has nothing in flight (Chromium), then moves the kept
+        # pages between caches. On a loaded CI machine the new worker was once seen waiting for over 120 s
+        # with this tab open; a reader comes back later, in a new tab: the test does the same.
         state = """async () => { const r = await navigator.serviceWorker.getRegistration();
             return r ? [!!r.installing, !!r.waiting, r.active && r.active.state].join(' ') : 'none'; }"""
-        wait_for(
-            lambda: page.evaluate(state) == "false false activated",
-            "the new deploy's worker to be in charge",
-            timeout=120.0,
-            explain=lambda: "installing, waiting, active state: " + page.evaluate(state),
-        )
+        try:
+            wait_for(lambda: page.evaluate(state) == "false false activated", "the new worker", timeout=45.0)
+        except AssertionError:
+            page.close()
+            page = phone.new_page()
+            page.goto(host.url, wait_until="commit")
+            wait_for(
+                lambda: page.evaluate(state) == "false false activated",
+                "the new deploy's worker to be in charge",
+                timeout=120.0,
+                explain=lambda: "installing, waiting, active state: " + page.evaluate(state),
+            )
 
         host.stop()
         phone.set_offline(True)
