@@ -60,9 +60,14 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]
     return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], 0 if passed else 1, log, log + crash)
 
 
-def run_build_command(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` as a maintainer types it, in its own process."""
+def run_build_command(
+    project: Path, site_dir: Path, python_path: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` as a maintainer types it, in its own process (``python_path``: import the
+    handbook package from there, e.g. a copy the test changed)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if python_path is not None:
+        env["PYTHONPATH"] = str(python_path)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env, check=False,

@@ -317,14 +317,17 @@ def test_pages_opened_before_a_deploy_still_read_offline_after_it(
         # with this tab open; a reader comes back later, in a new tab: the test does the same.
         state = """async () => { const r = await navigator.serviceWorker.getRegistration();
             return r ? [!!r.installing, !!r.waiting, r.active && r.active.state].join(' ') : 'none'; }"""
+        def in_charge() -> bool:  # of the page open now
+            return page.evaluate(state) == "false false activated"
+
         try:
-            wait_for(lambda: page.evaluate(state) == "false false activated", "the new worker", timeout=45.0)
+            wait_for(in_charge, "the new worker", timeout=45.0)
         except AssertionError:
             page.close()
             page = phone.new_page()
             page.goto(host.url, wait_until="commit")
             wait_for(
-                lambda: page.evaluate(state) == "false false activated",
+                in_charge,
                 "the new deploy's worker to be in charge",
                 timeout=120.0,
                 explain=lambda: "installing, waiting, active state: " + page.evaluate(state),

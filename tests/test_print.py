@@ -200,23 +200,10 @@ def test_no_sheet_is_left_half_blank(printed_guides: dict) -> None:
 def read_pgm(path: Path) -> memoryview:
     """A binary greyscale PGM (pdftoppm -gray) as a (height, width) buffer for zxing-cpp."""
     data = path.read_bytes()
-    fields: list[bytes] = []
-    position = 0
-    while len(fields) < 4:  # magic, width, height, maxval; skip comments
-        while data[position:position + 1].isspace():
-            position += 1
-        if data[position:position + 1] == b"#":
-            position = data.index(b"\n", position) + 1
-            continue
-        end = position
-        while not data[end:end + 1].isspace():
-            end += 1
-        fields.append(data[position:end])
-        position = end
-    assert fields[0] == b"P5" and fields[3] == b"255", f"not an 8-bit PGM: {path}"
-    width, height = int(fields[1]), int(fields[2])
-    pixels = data[position + 1:position + 1 + width * height]
-    return memoryview(pixels).cast("B", (height, width))
+    header = re.match(rb"P5\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s+(\d+)\s", data)
+    assert header is not None and header.group(3) == b"255", f"not an 8-bit PGM: {path}"
+    width, height = int(header.group(1)), int(header.group(2))
+    return memoryview(data[header.end(): header.end() + width * height]).cast("B", (height, width))
 
 
 def qr_codes_on_first_page(pdf: Path) -> list[str]:

@@ -7,17 +7,15 @@ page and one line of mkdocs.yml; or docs/area.yml.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, run_build_command
 
 # A few real Chinese strings; every other key starts as the English text, as a translator's first copy would.
 ZH_TEXT = {
@@ -49,9 +47,7 @@ def small_project(tmp_path: Path) -> Path:
 
 def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """The real strict build of ``project``, importing ITS copy of the handbook package."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(project))
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                          cwd=project, capture_output=True, text=True, env=env, check=False)
+    return run_build_command(project, site, python_path=project)
 
 
 def language_links(html: str) -> set[str]:

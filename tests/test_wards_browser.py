@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_browser import SCREENSHOTS, load_and_watch
+from test_print import read_pgm
 
 WARDS = ("long-khanh", "bao-vinh", "xuan-lap", "hang-gon", "binh-loc")
 PORTALS = ("https://dichvucong.gov.vn", "https://dichvucong.dongnai.gov.vn")
@@ -196,15 +197,6 @@ def test_screenshots_of_the_directory_and_a_ward_page(
             page.goto(base_url + path)
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
     assert (SCREENSHOTS / "wards-bao-vinh-360.png").exists()
-
-
-def read_pgm(path: Path) -> memoryview:
-    """A binary greyscale PGM (pdftoppm -gray) as a (height, width) buffer for zxing-cpp."""
-    data = path.read_bytes()
-    header = re.match(rb"P5\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s+(\d+)\s", data)
-    assert header is not None and header.group(3) == b"255", f"not an 8-bit PGM: {path}"
-    width, height = int(header.group(1)), int(header.group(2))
-    return memoryview(data[header.end(): header.end() + width * height]).cast("B", (height, width))
 
 
 @pytest.fixture(scope="module")
