@@ -30,14 +30,24 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
             "Copy docs/area.yml from the original repository and edit it for your area.",
         )
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key in ("name", "language", "ward_scope", "province"):
-        if not isinstance(data, dict) or key not in data:
-            raise ContentError(
-                label, key,
-                f"Thiếu mục «{key}».", f"Thêm dòng «{key}: …» như trong tệp gốc.",
-                f"The '{key}' entry is missing.", f"Add a '{key}: …' line as in the original file.",
-            )
+    missing = missing_entries(data)
+    if missing:
+        raise missing[0]
     return dict(data)
+
+
+def missing_entries(data: object) -> list[ContentError]:
+    """One error for each entry every area file must have (the build and ``scripts/handbook check``)."""
+    label = f"docs/{AREA_FILE}"
+    return [
+        ContentError(
+            label, key,
+            f"Thiếu mục «{key}».", f"Thêm dòng «{key}: …» như trong tệp gốc.",
+            f"The '{key}' entry is missing.", f"Add a '{key}: …' line as in the original file.",
+        )
+        for key in ("name", "language", "ward_scope", "province")
+        if not isinstance(data, dict) or key not in data
+    ]
 
 
 def ward_scope(area: dict[str, Any]) -> str:

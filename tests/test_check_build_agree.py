@@ -128,6 +128,16 @@ CASES: dict[str, tuple[str, bytes, str]] = {
         (real("area.yml") + "\nward_scope: country\n").encode(),
         "written twice",
     ),
+    "area language not a code": (
+        "area.yml",
+        real("area.yml").replace("\nlanguage: vi\n", "\nlanguage: Tiếng Việt\n").encode(),
+        "is not a language code",
+    ),
+    "area file without its language": (
+        "area.yml",
+        real("area.yml").replace("\nlanguage: vi\n", "\n").encode(),
+        "The 'language' entry is missing",
+    ),
     "non-ASCII file name": ("guides/Đăng ký.md", b"---\ntitle: x\n---\n", "accents, spaces"),
     "ward directory marker removed": (
         "wards/index.md",
@@ -156,7 +166,9 @@ def test_check_and_build_refuse_the_same_mistake_with_the_same_message(tmp_path:
     assert any(words in block and "[vi] Lỗi:" in block and "[en] Error:" in block for block in mine), (
         outcome.check_text
     )
-    if case not in ("non-ASCII file name", "ward directory marker removed"):
+    # A file name, a missing line and the area file's entries (named by field, like "language") have no line.
+    if case not in ("non-ASCII file name", "ward directory marker removed", "area language not a code",
+                    "area file without its language"):
         assert any(re.match(rf"{re.escape(label)} \(dòng \d+ / line \d+", block) for block in mine), (
             outcome.check_text
         )

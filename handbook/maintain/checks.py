@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from handbook.area_file import load_area, ward_scope
+from handbook.area import check_area
+from handbook.area_file import load_area, missing_entries, ward_scope
 from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import (
@@ -273,18 +274,9 @@ def _data_files(root: Path, texts: dict[str, str]) -> list[ContentError]:
         except ContentError as problem:
             errors.append(problem)
         else:
-            for key in ("name", "ward_scope", "province"):
-                if not isinstance(data, dict) or key not in data:
-                    errors.append(
-                        ContentError(
-                            "docs/area.yml",
-                            key,
-                            f"Thiếu mục «{key}».",
-                            f"Thêm dòng «{key}: …» như trong tệp gốc.",
-                            f"The '{key}' entry is missing.",
-                            f"Add a '{key}: …' line as in the original file.",
-                        )
-                    )
+            missing = missing_entries(data)
+            # then the build's own reading and rules (overrides/hooks/area.py)
+            errors += missing or check_area(load_area(root / "docs"))
     return errors
 
 
