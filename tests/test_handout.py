@@ -14,7 +14,7 @@ import pytest
 from test_print import read_pgm
 
 from handbook.guides.quick_card import card_steps, hotlines, plain
-from handbook.publish.og_image import LogoError, draw_card, read_logo
+from handbook.publish.og_image import LogoError, draw_card
 from handbook.publish.print_qr import online_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,8 +142,7 @@ def test_link_preview_image_is_the_logo_drawn_on_a_card() -> None:
     logo = (ROOT / "overrides/assets/images/favicon.svg").read_text(encoding="utf-8")
     png = decode_png(draw_card(logo))
     assert png[:2] == (1200, 630)
-    _w, _h, shapes = read_logo(logo)
-    frame, screen = shapes[0].colour, shapes[1].colour
+    frame, screen = (11, 93, 59), (255, 255, 255)  # the logo's fills: #0b5d3b, #fff
     # the logo's phone (white) in the middle, its green frame beside it, a light card around it
     assert pixel(png, 600, 250) == screen
     assert pixel(png, 420, 315) == frame
@@ -151,9 +150,15 @@ def test_link_preview_image_is_the_logo_drawn_on_a_card() -> None:
     assert corner not in (frame, screen) and min(corner) > 200
 
 
-def test_a_logo_the_drawer_cannot_draw_stops_the_build_with_the_reason() -> None:
-    with pytest.raises(LogoError, match="path"):
-        read_logo('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M0 0h9"/></svg>')
+@pytest.mark.parametrize("logo, reason", [
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M0 0h9"/></svg>', "no fill"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect fill="red" width="9" height="9"/></svg>', "fill 'red'"),
+    ("<svg", "not an SVG image"),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><rect fill="#fff"></svg>', "well-formed"),
+])
+def test_a_logo_the_card_cannot_use_stops_the_build_with_the_reason(logo: str, reason: str) -> None:
+    with pytest.raises(LogoError, match=reason):
+        draw_card(logo)
 
 
 # ---- the built site (fast) ----------------------------------------------------------------------
