@@ -8,7 +8,7 @@ Two ways, both plain static files:
   another (kept until they remove them); both are refreshed whenever the reader is online, and
   never deleted because a new build came out. The build id (a hash of every file of the site) is
   only in the worker's source, so that each deploy installs the new worker;
-* the offline copy: the whole site built with Material's offline plugin (``mkdocs.offline.yml``),
+* the offline copy: the whole site built with Material's offline plugin (``HANDBOOK_OFFLINE=true``),
   zipped for volunteers to copy to a phone or PC and open from ``file://``.
 
 Plain Python: no MkDocs imports. The MkDocs hook (overrides/hooks/offline.py) calls it.

@@ -6,7 +6,7 @@ Online site (mkdocs.yml):
     with the build id, cache names, limit and each language's offline page filled in, after every
     language is built;
   * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js.
-Offline copy (mkdocs.offline.yml, with Material's ``offline`` plugin after ``i18n``):
+Offline copy (HANDBOOK_OFFLINE=true: Material's ``offline`` plugin, after ``i18n`` in mkdocs.yml):
   * no service worker (file:// has none); the iframe-worker shim is served from the copy itself
     instead of unpkg.com, so search works without a network;
   * pages lose their CSP meta tag and the "download the offline copy" paragraph.
