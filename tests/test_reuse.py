@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, run_build_command
+from conftest import ROOT, copy_project, run_build_command, serve_directory
 
 # A few real Chinese strings; every other key starts as the English text, as a translator's first copy would.
 ZH_TEXT = {
@@ -29,9 +32,19 @@ ZH_TEXT = {
     "footer.accessibility": "无障碍声明",
     "report.edit": "编辑此页",
 }
-ZH_CONFIG_LINE = "        - {locale: zh, name: 中文, build: true}\n"
+ZH_SITE_NAME = "长庆数字手册"
+ZH_CONFIG_LINE = f"        - {{locale: zh, name: 中文, build: true, site_name: {ZH_SITE_NAME}}}\n"
+# «手册» and «电费» stand inside sentences: Chinese has no spaces between words.
 ZH_HOME = ("---\ntitle: 首页\n---\n\n# 长庆数字手册\n\n"
-           "本手册用简单的话一步一步说明如何用手机办理网上公共服务。\n")
+           "本手册用简单的话一步一步说明如何用手机办理网上公共服务，例如在手机上交电费。\n")
+# A fourth language in a second script without word spaces: Khmer, with an untouched English catalogue
+# whose lines are marked as falling back (~) or left out altogether. "This handbook explains how to pay
+# the electricity bill (ថ្លៃអគ្គិសនី) by phone."
+KM_CONFIG_LINE = "        - {locale: km, name: ខ្មែរ, build: true, site_name: សៀវភៅណែនាំឌីជីថល}\n"
+KM_HOME = ("---\ntitle: ទំព័រដើម\n---\n\n# សៀវភៅណែនាំឌីជីថល\n\n"
+           "សៀវភៅណែនាំនេះពន្យល់ពីរបៀបបង់ថ្លៃអគ្គិសនីតាមទូរស័ព្ទ។\n")
+KM_TEXT = {"lang.menu": "ភាសា", "notfound.home": "ទំព័រដើម"}
+KM_FALLBACK = ("footer.accessibility", "report.edit")  # explicitly "not translated yet": the default's words
 
 
 def small_project(tmp_path: Path) -> Path:
@@ -64,13 +77,20 @@ def zh_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     (project / "handbook/messages/zh.yml").write_text(
         yaml.safe_dump({**english, **ZH_TEXT}, allow_unicode=True, sort_keys=False, width=1000),
         encoding="utf-8")
+    keys = list(english)
+    (project / "handbook/messages/km.yml").write_text(
+        yaml.safe_dump({**{key: None for key in KM_FALLBACK}, **KM_TEXT}, allow_unicode=True, width=1000),
+        encoding="utf-8")
+    assert len(keys) > len(KM_TEXT) + len(KM_FALLBACK)  # the other lines are missing: they fall back too
     # 2. one translated page
     (project / "docs/index.zh.md").write_text(ZH_HOME, encoding="utf-8")
+    (project / "docs/index.km.md").write_text(KM_HOME, encoding="utf-8")
     # (and one English page left untranslated, to see the English reader's notice)
     (project / "docs/about/index.en.md").unlink()
     # 3. one line of configuration
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^(\s*languages:\n)", lambda match: match.group(1) + ZH_CONFIG_LINE, config, count=1)
+    config = re.sub(r"(?m)^(\s*languages:\n)", lambda match: match.group(1) + ZH_CONFIG_LINE + KM_CONFIG_LINE,
+                    config, count=1)
     assert ZH_CONFIG_LINE in config
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = project.parent / "site"
@@ -227,3 +247,29 @@ def test_the_old_ward_scope_setting_is_refused_with_a_clear_message(tmp_path: Pa
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "extra.ward_scope" in output and "docs/area.yml" in output and "Traceback" not in output
+
+
+# --- search in scripts without spaces between words (handbook/search/languages.yml) ---------------
+
+@pytest.mark.parametrize(("prefix", "word"), [("zh/", "手册"), ("zh/", "电费"), ("km/", "អគ្គិសនី")])
+def test_a_word_from_the_middle_of_a_sentence_finds_its_page(
+    zh_site: tuple[Path, str], tab: Callable[..., Any], prefix: str, word: str
+) -> None:
+    site, _ = zh_site
+    server, url = serve_directory(site)
+    try:
+        page = tab()
+        page.goto(url + prefix, wait_until="networkidle")
+        page.locator('label.md-header__button[for="__search"]').tap()
+        box = page.locator('input[data-md-component="search-query"]')
+        box.wait_for(state="visible")
+        box.focus()
+        page.keyboard.insert_text(word)  # a phone keyboard's candidate: no key events
+        first = page.locator("li.md-search-result__item a.md-search-result__link").first
+        first.wait_for(timeout=20000)
+        href = first.get_attribute("href") or ""
+        assert urlsplit(href).path.endswith("/" + prefix), href
+        # the page's own words, not the Vietnamese page's
+        assert word in page.locator("li.md-search-result__item").first.inner_text()
+    finally:
+        server.shutdown()
