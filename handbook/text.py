@@ -7,7 +7,7 @@ and translating it; ``tests/test_text.py`` checks every catalogue has every key 
 
 A language may be partly translated; each line of its catalogue is then one of (:func:`catalogue_lines`):
 
-- translated: its own words (or a name written the same in every catalogue, "Zalo");
+- translated: its own words, or a name written alike in every language and marked so (``key: !same Zalo``);
 - copied: the same words as another catalogue (a translator's first copy of ``en.yml``): shown as they
   are, in that language;
 - fallback: ``key: ~`` (marked "not translated yet"), or missing: the default language's words.
@@ -43,6 +43,17 @@ def available_languages() -> list[str]:
     return sorted(path.stem for path in MESSAGES_DIR.glob("*.yml"))
 
 
+class Same(str):
+    """A text written alike in every language on purpose (``key: !same Zalo``): a name, not a copy."""
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as written, plus the ``!same`` tag."""
+
+
+_Loader.add_constructor("!same", lambda loader, node: Same(loader.construct_scalar(node)))  # type: ignore[arg-type]
+
+
 @cache
 def _written(lang: str) -> dict[str, str | None]:
     """The catalogue file of ``lang`` as written (``None``: a line marked as falling back)."""
@@ -53,7 +64,7 @@ def _written(lang: str) -> dict[str, str | None]:
             f"language '{lang}'. Chép handbook/messages/en.yml thành {lang}.yml rồi dịch / copy "
             f"handbook/messages/en.yml to {lang}.yml and translate it."
         )
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     if not isinstance(data, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str))
                                              for k, v in data.items()):
         raise MissingText(f"handbook/messages/{lang}.yml: every line must be 'key: text' (or 'key: ~', not "
@@ -62,13 +73,17 @@ def _written(lang: str) -> dict[str, str | None]:
 
 
 @cache
-def default_language() -> str:
-    """The site's default language (mkdocs.yml of the project this package belongs to): its catalogue is
-    complete, and the others fall back to it."""
+def _configured() -> tuple[str, ...]:
+    """The languages of mkdocs.yml of the project this package belongs to, the default first."""
     try:
-        return project_languages(MESSAGES_DIR.parent.parent).default
+        return project_languages(MESSAGES_DIR.parent.parent).codes
     except ContentError:
-        return available_languages()[0]
+        return tuple(available_languages())
+
+
+def default_language() -> str:
+    """The site's default language: its catalogue is complete, and the others fall back to it."""
+    return _configured()[0]
 
 
 State = Literal["translated", "copied", "fallback", "missing"]
@@ -92,7 +107,11 @@ def catalogue_lines(lang: str) -> dict[str, Line]:
     if lang == default:
         return {key: Line(text or "", lang, "translated") for key, text in written.items()}
     base = catalogue(default)
-    others = {other: _written(other) for other in available_languages() if other != lang}
+    # A line can be copied only from a language configured before this one (the default first): a
+    # translator copies en.yml into zh.yml, not the other way round.
+    order = [*_configured(), *(code for code in available_languages() if code not in _configured())]
+    earlier = order[: order.index(lang)] if lang in order else order
+    others = {other: _written(other) for other in earlier if other != lang}
     lines: dict[str, Line] = {}
     for key in {**base, **written}:
         text = written.get(key)
@@ -101,8 +120,7 @@ def catalogue_lines(lang: str) -> dict[str, Line]:
             lines[key] = Line(base[key], default, state)
             continue
         same = [other for other, texts in others.items() if texts.get(key) == text]
-        elsewhere = [texts[key] for texts in others.values() if texts.get(key) is not None]
-        if same and len(set(elsewhere)) > 1:  # not a name written alike everywhere ("Zalo")
+        if same and not isinstance(text, Same):
             source = default if default in same else same[0]
             lines[key] = Line(text, source, "copied")
         else:

@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, copy_project, run_build
 from handbook.errors import ContentErrors
 from handbook.publish.bundle import SEARCH_JS, script_order
-from handbook.search import search_fold, search_index
+from handbook.search import search_fold, search_index, search_rules
 from handbook.search.search_fold import fold
 
 CASES = json.loads((ROOT / "tests" / "data" / "fold-cases.json").read_text(encoding="utf-8"))
@@ -145,6 +145,36 @@ def test_enrich_keeps_what_readers_see_and_adds_synonyms() -> None:
     assert enriched["title"] == "Thẻ căn cước" and enriched["text"] == "<p>Trả tiền điện.</p>"
     assert enriched["title_terms"].split() == ["the", "can", "cuoc", "cccd", "can", "cuoc", "cong", "dan"]
     assert enriched["text_terms"].split() == ["tra", "tien", "dien", "hoa", "don", "dien"]
+
+
+def _chars(token: str) -> str:
+    """A pair token read back: four base-36 digits a character."""
+    return "".join(chr(int(token[i: i + 4], 36)) for i in range(0, len(token), 4))
+
+
+def test_unspaced_scripts_are_indexed_as_pairs_of_characters_and_latin_words_still_fold() -> None:
+    rules = search_rules.rules_for("zh")  # not listed in languages.yml: the default rules
+    assert rules.ngrams and rules.fold and not rules.telex
+    doc = {"location": "zh/", "title": "首页", "text": "<p>在手机上交电费。Phường Bảo Vinh</p>"}
+    enriched = search_index.enrich(doc, SEPARATOR, [], rules=rules)
+    pairs = [_chars(term) for term in enriched["text_terms"].split() if term.isalnum() and len(term) == 8]
+    assert "电费" in pairs and "手机" in pairs and "交电" in pairs
+    assert {"phuong", "bao"} <= set(enriched["text_terms"].split())
+    assert [_chars(term) for term in enriched["title_terms"].split()] == ["首页"]
+    # Khmer keeps its vowel signs and subscripts (U+17D2): nothing of it is "folded" away
+    khmer = search_index.enrich({"location": "km/", "title": "", "text": "ថ្លៃអគ្គិសនី"}, SEPARATOR, [],
+                                rules=search_rules.rules_for("km"))
+    kept = "".join(_chars(term) for term in khmer["text_terms"].split())
+    assert set(kept) == set("ថ្លៃអគ្គិសនី") and "\u17d2" in kept
+
+
+def test_vietnamese_and_english_keep_their_rules() -> None:
+    for locale in ("vi", "en"):
+        rules = search_rules.rules_for(locale)
+        assert rules.fold and rules.telex and not rules.ngrams, locale
+    doc = {"location": "guides/x/", "title": "Đóng tiền điện", "text": "交电费"}
+    assert search_index.enrich(doc, SEPARATOR, []) == search_index.enrich(
+        doc, SEPARATOR, [], rules=search_rules.rules_for("vi"))
 
 
 def test_synonyms_match_whole_words_only() -> None:

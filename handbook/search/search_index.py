@@ -53,6 +53,7 @@ from handbook.errors import ContentError, ContentErrors
 from handbook.search.search_fold import fold, syllables
 from handbook.search.search_rules import (
     SearchRules,
+    breaks_class,
     ngram_tokens,
     rules_for,
     unspaced_class,
@@ -267,6 +268,7 @@ def _config_for(
     ]
     if any(rules_for(lang.locale).ngrams for lang in languages):
         result["unspaced"] = unspaced_class()
+        result["unspaced_breaks"] = breaks_class()
     if rules_for(locales[0]).telex:
         result["syllables"] = " ".join(syllable_list)
     return result

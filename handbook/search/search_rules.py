@@ -66,9 +66,19 @@ def unspaced_class() -> str:
     return "".join(str(value) for value in ranges.values())
 
 
+def breaks_class() -> str:
+    """Their punctuation (separates words like a space), as the inside of a regular expression's [...]."""
+    return str(_data()["breaks"])
+
+
 @cache
 def _unspaced() -> re.Pattern[str]:
     return re.compile(f"[{unspaced_class()}]+")
+
+
+@cache
+def _breaks() -> re.Pattern[str]:
+    return re.compile(f"[{breaks_class()}]+")
 
 
 def token(chars: str) -> str:
@@ -87,7 +97,7 @@ def ngram_tokens(text: str) -> list[str]:
     """The pairs of neighbouring characters of every unspaced run in ``text``, as tokens (a run of one
     character is itself)."""
     tokens = []
-    for run in _unspaced().findall(text):
+    for run in _unspaced().findall(_breaks().sub(" ", text)):
         if len(run) < NGRAM:
             tokens.append(token(run))
         tokens.extend(token(run[i: i + NGRAM]) for i in range(len(run) - NGRAM + 1))
@@ -96,4 +106,4 @@ def ngram_tokens(text: str) -> list[str]:
 
 def without_unspaced(text: str) -> str:
     """``text`` with its unspaced runs replaced by a space (what is left is folded as words)."""
-    return _unspaced().sub(" ", text)
+    return _unspaced().sub(" ", _breaks().sub(" ", text))

@@ -39,6 +39,7 @@
      of characters (UNSPACED: their characters, from config.unspaced). */
   var rules = { fold: true, telex: true, ngrams: false };
   var UNSPACED = null;
+  var BREAKS = null; /* their punctuation (config.unspaced_breaks): a space */
 
   /* A run of unspaced characters as the index holds it (handbook/search/search_rules.py): each pair of
      neighbouring characters as a Latin token, four base-36 digits a character, each one required
@@ -80,6 +81,7 @@
     var words = [];
     var rest = String(text);
     if (UNSPACED) {
+      if (BREAKS) rest = rest.replace(BREAKS, " ");
       rest = rest.replace(UNSPACED, function (run) {
         terms.push.apply(terms, pairTerms(run));
         return " ";
@@ -252,6 +254,8 @@
       rules = { fold: own.fold !== false, telex: own.telex !== false, ngrams: own.ngrams === true };
       var unspaced = message.data.config.unspaced;
       UNSPACED = rules.ngrams && typeof unspaced === "string" ? new RegExp("[" + unspaced + "]+", "gu") : null;
+      var breaks = message.data.config.unspaced_breaks;
+      BREAKS = UNSPACED && typeof breaks === "string" ? new RegExp("[" + breaks + "]+", "gu") : null;
       indexFor(message.data, languages).then(function (index) {
         post.call(worker, { type: SETUP, data: Object.assign({}, message.data, index) });
       });
