@@ -288,7 +288,8 @@ def test_a_word_from_the_middle_of_a_sentence_finds_its_page(
         box = page.locator('input[data-md-component="search-query"]')
         box.wait_for(state="visible")
         box.focus()
-        page.keyboard.insert_text(word)  # a phone keyboard's candidate: no key events
+        page.keyboard.insert_text(word)  # a phone keyboard's candidate, committed without key events…
+        box.press("End")  # …then a key: Material 9.8 reads the box on a key's release
         first = page.locator("li.md-search-result__item a.md-search-result__link").first
         first.wait_for(timeout=20000)
         href = first.get_attribute("href") or ""

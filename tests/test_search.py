@@ -219,9 +219,12 @@ def test_build_indexes_splits_by_language_and_restores_untranslated_pages() -> N
     assert vi["config"]["lang"] == ["vi"] and en["config"]["lang"] == ["en"]
     assert vi["config"]["fields"]["title_terms"] == {"boost": 1000.0}
     assert vi["config"]["languages"] == en["config"]["languages"] == [
-        {"lang": "vi", "prefix": "", "index": "search/search_index.json"},
-        {"lang": "en", "prefix": "en/", "index": "en/search/search_index.json"},
+        {"lang": "vi", "prefix": "", "index": "search/search_index.json", "fold": True, "telex": True,
+         "ngrams": False},
+        {"lang": "en", "prefix": "en/", "index": "en/search/search_index.json", "fold": True, "telex": True,
+         "ngrams": False},
     ]
+    assert "unspaced" not in vi["config"]  # no language in a script without spaces
     assert search_index.is_combined(combined, LANGUAGES)
     assert not search_index.is_combined(vi, LANGUAGES) and not search_index.is_combined(en, LANGUAGES)
 
