@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook.errors import ContentErrors
+from handbook.errors import ContentError, ContentErrors
 from handbook.publish.bundle import SEARCH_JS, script_order
 from handbook.search import search_fold, search_index, search_rules
 from handbook.search.search_fold import fold
@@ -166,6 +166,25 @@ def test_unspaced_scripts_are_indexed_as_pairs_of_characters_and_latin_words_sti
                                 rules=search_rules.rules_for("km"))
     kept = "".join(_chars(term) for term in khmer["text_terms"].split())
     assert set(kept) == set("ថ្លៃអគ្គិសនី") and "\u17d2" in kept
+
+
+@pytest.mark.parametrize("entry", ["{fold: true, telex: false}",
+                                   "{fold: yes please, telex: false, ngrams: true}"])
+def test_a_wrong_language_line_in_the_search_rules_names_the_file_and_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: str
+) -> None:
+    rules_file = tmp_path / "languages.yml"
+    kept = search_rules.RULES_FILE.read_text(encoding="utf-8")
+    rules_file.write_text(f"{kept}zh: {entry}\n", encoding="utf-8")
+    monkeypatch.setattr(search_rules, "RULES_FILE", rules_file)
+    search_rules._data.cache_clear()
+    try:
+        with pytest.raises(ContentError) as raised:
+            search_rules.rules_for("zh")
+    finally:
+        search_rules._data.cache_clear()
+    message = str(raised.value)
+    assert "handbook/search/languages.yml" in message and "zh" in message and "true or false" in message
 
 
 def test_vietnamese_and_english_keep_their_rules() -> None:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import yaml
 
+from handbook.errors import ContentError
+
 RULES_FILE = Path(__file__).resolve().parent / "languages.yml"
 NGRAM = 2
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -43,19 +45,35 @@ class SearchRules:
         return {"fold": self.fold, "telex": self.telex, "ngrams": self.ngrams}
 
 
+FLAGS = ("fold", "telex", "ngrams")
+
+
+def _problem(field: str, vi: str, en: str) -> ContentError:
+    return ContentError(
+        "handbook/search/languages.yml", field, vi,
+        f"viết «{field}: {{fold: true, telex: false, ngrams: true}}» (mỗi ý true hoặc false).", en,
+        f"write «{field}: {{fold: true, telex: false, ngrams: true}}» (each true or false).")
+
+
 @cache
 def _data() -> dict[str, object]:
     data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), f"{RULES_FILE}: a mapping of languages"
+    if not isinstance(data, dict) or not isinstance(data.get("unspaced"), dict) or "breaks" not in data:
+        raise _problem("default", "tệp phải có «default:», «unspaced:» và «breaks:».",
+                       "the file needs «default:», «unspaced:» and «breaks:».")
     return data
 
 
 def rules_for(locale: str) -> SearchRules:
     """The rules of ``locale`` (``default`` when the file does not list it)."""
     data = _data()
-    entry = data.get(locale) or data["default"]
-    assert isinstance(entry, dict)
-    return SearchRules(bool(entry["fold"]), bool(entry["telex"]), bool(entry["ngrams"]))
+    field = locale if locale in data else "default"
+    entry = data[field]
+    if not isinstance(entry, dict) or sorted(entry) != sorted(FLAGS) or not all(
+            isinstance(entry[flag], bool) for flag in FLAGS):
+        raise _problem(field, f"«{field}» phải có đúng ba ý {', '.join(FLAGS)}, mỗi ý true hoặc false.",
+                       f"«{field}» must have exactly {', '.join(FLAGS)}, each true or false.")
+    return SearchRules(entry["fold"], entry["telex"], entry["ngrams"])
 
 
 def unspaced_class() -> str:
