@@ -4,8 +4,8 @@
 check the build runs
     scripts/handbook new-guide SLUG --title ... --translated-title ... --category ...
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
-    scripts/handbook translations             mỗi trang: đã dịch, thiếu hay cũ / every page: translated, \
-missing or outdated
+    scripts/handbook translations             trang và chữ giao diện chưa dịch / pages and interface \
+text not translated
     scripts/handbook review                   việc cần xem lại / guides and ward channels due for review
     scripts/handbook review --markdown --links --registry   báo cáo hằng tuần / the weekly upkeep report \
 (an issue on GitHub)
@@ -258,8 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
                                        "app only: the app id the store link names")
     ward.set_defaults(run=cmd_ward_channel)
 
-    translations = command("translations", "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ",
-                           "every page: translated, missing or outdated")
+    translations = command(
+        "translations",
+        "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ; các dòng chữ giao diện chưa dịch",
+        "every page: translated, missing or outdated; the interface-text lines not translated")
     translations.add_argument(
         "--markdown",
         action="store_true",
