@@ -2,8 +2,9 @@
 
 Every label, notice and message a reader sees comes from here, looked up by key in the catalogue of
 the page's language. A catalogue is a flat YAML mapping ``key: text``; ``{name}`` in a text is filled
-from the keyword arguments of :func:`message`. Adding a language = copying ``vi.yml`` to ``<lang>.yml``
-and translating it; ``tests/test_text.py`` checks every catalogue has every key of every other.
+from the keyword arguments of :func:`message`. Adding a language = copying ``en.yml`` to ``<lang>.yml``
+and translating it; ``tests/test_text.py`` checks the catalogues kept here have every key of every other,
+each line translated.
 
 A language may be partly translated; each line of its catalogue is then one of (:func:`catalogue_lines`):
 
