@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from handbook.errors import ContentErrors
+from handbook.errors import ContentError, ContentErrors
 from handbook.publish.bundle import SEARCH_JS, script_order
-from handbook.search import search_fold, search_index
+from handbook.search import search_fold, search_index, search_rules
 from handbook.search.search_fold import fold
 
 CASES = json.loads((ROOT / "tests" / "data" / "fold-cases.json").read_text(encoding="utf-8"))
@@ -147,6 +147,55 @@ def test_enrich_keeps_what_readers_see_and_adds_synonyms() -> None:
     assert enriched["text_terms"].split() == ["tra", "tien", "dien", "hoa", "don", "dien"]
 
 
+def _chars(token: str) -> str:
+    """A pair token read back: four base-36 digits a character."""
+    return "".join(chr(int(token[i: i + 4], 36)) for i in range(0, len(token), 4))
+
+
+def test_unspaced_scripts_are_indexed_as_pairs_of_characters_and_latin_words_still_fold() -> None:
+    rules = search_rules.rules_for("zh")  # not listed in languages.yml: the default rules
+    assert rules.ngrams and rules.fold and not rules.telex
+    doc = {"location": "zh/", "title": "首页", "text": "<p>在手机上交电费。Phường Bảo Vinh</p>"}
+    enriched = search_index.enrich(doc, SEPARATOR, [], rules=rules)
+    pairs = [_chars(term) for term in enriched["text_terms"].split() if term.isalnum() and len(term) == 8]
+    assert "电费" in pairs and "手机" in pairs and "交电" in pairs
+    assert {"phuong", "bao"} <= set(enriched["text_terms"].split())
+    assert [_chars(term) for term in enriched["title_terms"].split()] == ["首页"]
+    # Khmer keeps its vowel signs and subscripts (U+17D2): nothing of it is "folded" away
+    khmer = search_index.enrich({"location": "km/", "title": "", "text": "ថ្លៃអគ្គិសនី"}, SEPARATOR, [],
+                                rules=search_rules.rules_for("km"))
+    kept = "".join(_chars(term) for term in khmer["text_terms"].split())
+    assert set(kept) == set("ថ្លៃអគ្គិសនី") and "\u17d2" in kept
+
+
+@pytest.mark.parametrize("entry", ["{fold: true, telex: false}",
+                                   "{fold: yes please, telex: false, ngrams: true}"])
+def test_a_wrong_language_line_in_the_search_rules_names_the_file_and_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: str
+) -> None:
+    rules_file = tmp_path / "languages.yml"
+    kept = search_rules.RULES_FILE.read_text(encoding="utf-8")
+    rules_file.write_text(f"{kept}zh: {entry}\n", encoding="utf-8")
+    monkeypatch.setattr(search_rules, "RULES_FILE", rules_file)
+    search_rules._data.cache_clear()
+    try:
+        with pytest.raises(ContentError) as raised:
+            search_rules.rules_for("zh")
+    finally:
+        search_rules._data.cache_clear()
+    message = str(raised.value)
+    assert "handbook/search/languages.yml" in message and "zh" in message and "true or false" in message
+
+
+def test_vietnamese_and_english_keep_their_rules() -> None:
+    for locale in ("vi", "en"):
+        rules = search_rules.rules_for(locale)
+        assert rules.fold and rules.telex and not rules.ngrams, locale
+    doc = {"location": "guides/x/", "title": "Đóng tiền điện", "text": "交电费"}
+    assert search_index.enrich(doc, SEPARATOR, []) == search_index.enrich(
+        doc, SEPARATOR, [], rules=search_rules.rules_for("vi"))
+
+
 def test_synonyms_match_whole_words_only() -> None:
     groups = [("ck", "chuyển khoản")]
     doc = {"location": "a/", "title": "Check", "text": "<p>cki chuyển khoảng</p>"}
@@ -189,9 +238,12 @@ def test_build_indexes_splits_by_language_and_restores_untranslated_pages() -> N
     assert vi["config"]["lang"] == ["vi"] and en["config"]["lang"] == ["en"]
     assert vi["config"]["fields"]["title_terms"] == {"boost": 1000.0}
     assert vi["config"]["languages"] == en["config"]["languages"] == [
-        {"lang": "vi", "prefix": "", "index": "search/search_index.json"},
-        {"lang": "en", "prefix": "en/", "index": "en/search/search_index.json"},
+        {"lang": "vi", "prefix": "", "index": "search/search_index.json", "fold": True, "telex": True,
+         "ngrams": False},
+        {"lang": "en", "prefix": "en/", "index": "en/search/search_index.json", "fold": True, "telex": True,
+         "ngrams": False},
     ]
+    assert "unspaced" not in vi["config"]  # no language in a script without spaces
     assert search_index.is_combined(combined, LANGUAGES)
     assert not search_index.is_combined(vi, LANGUAGES) and not search_index.is_combined(en, LANGUAGES)
 

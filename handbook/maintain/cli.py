@@ -4,8 +4,8 @@
 check the build runs
     scripts/handbook new-guide SLUG --title ... --translated-title ... --category ...
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
-    scripts/handbook translations             mỗi trang: đã dịch, thiếu hay cũ / every page: translated, \
-missing or outdated
+    scripts/handbook translations             trang và chữ giao diện chưa dịch / pages and interface \
+text not translated
     scripts/handbook review                   việc cần xem lại / guides and ward channels due for review
     scripts/handbook review --markdown --links --registry   báo cáo hằng tuần / the weekly upkeep report \
 (an issue on GitHub)
@@ -26,7 +26,7 @@ from typing import Any
 from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
 from handbook.guides.guide_files import CATEGORIES
-from handbook.lang import project_languages
+from handbook.lang import Languages, project_languages
 from handbook.wards.ward_files import KINDS, STATUSES
 
 
@@ -118,7 +118,22 @@ def cmd_translations(root: Path, args: argparse.Namespace) -> int:
     print(
         f"{len(report)} trang / pages: " + ", ".join(f"{count} {status}" for status, count in counts.items())
     )
+    _print_catalogues(languages)
     return 0
+
+
+def _print_catalogues(languages: Languages) -> None:
+    """Each language's interface-text lines readers still get in another language."""
+    from handbook.maintain.translations import catalogue_status, line_state
+
+    for status in catalogue_status(languages):
+        print(f"\nhandbook/messages/{status.lang}.yml: {len(status.lines)}/{status.total} dòng chưa dịch / "
+              "lines not translated")
+        if status.mostly_fallback:
+            print("  Hơn một nửa giao diện chưa dịch / more than half of the interface is not translated")
+        for key, line in sorted(status.lines.items()):
+            why = " / ".join(line_state(line, languages, code) for code in (languages.default, status.lang))
+            print(f"  {line.state:<8}  {key}  ({why})")
 
 
 def cmd_review(root: Path, args: argparse.Namespace) -> int:
@@ -243,8 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
                                        "app only: the app id the store link names")
     ward.set_defaults(run=cmd_ward_channel)
 
-    translations = command("translations", "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ",
-                           "every page: translated, missing or outdated")
+    translations = command(
+        "translations",
+        "mỗi trang: đã dịch, thiếu bản dịch hay bản dịch cũ; các dòng chữ giao diện chưa dịch",
+        "every page: translated, missing or outdated; the interface-text lines not translated")
     translations.add_argument(
         "--markdown",
         action="store_true",

@@ -1,4 +1,6 @@
-"""Which pages have their translations: translated, missing, or outdated, for every configured language.
+"""Which pages have their translations: translated, missing, or outdated, for every configured language;
+and which lines of each language's interface text (handbook/messages/<lang>.yml) readers still get in
+another language (handbook/text.py), listed under the page table and by ``scripts/handbook translations``.
 
 Every page ``docs/<page>.md`` (the default language) may have a translation ``docs/<page>.<lang>.md``
 in each other configured language (handbook/lang.py).
@@ -22,7 +24,7 @@ from handbook.dates import format_date
 from handbook.errors import ContentError
 from handbook.frontmatter import split_front_matter
 from handbook.lang import Languages
-from handbook.text import message
+from handbook.text import Line, catalogue_lines, message, untranslated
 
 Status = Literal["translated", "missing", "outdated"]
 STATUSES: tuple[Status, ...] = ("missing", "outdated", "translated")
@@ -135,3 +137,53 @@ def status_markdown(report: list[Translation], lang: str, from_page: str, langua
                  for code in languages.translations]
         lines.append(f"| [{_cell(title)}]({link}) | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+# --- the interface text (catalogue) of each language ------------------------------------------
+
+
+@dataclass(frozen=True)
+class CatalogueStatus:
+    """How much of a language's catalogue is translated; ``lines``: the lines not translated, by key."""
+
+    lang: str
+    total: int
+    lines: dict[str, Line]
+
+    @property
+    def mostly_fallback(self) -> bool:
+        """More than half of the interface reaches readers in another language."""
+        return 2 * len(self.lines) > self.total
+
+
+def catalogue_status(languages: Languages) -> list[CatalogueStatus]:
+    """The catalogue of every language but the default one (complete by definition)."""
+    return [CatalogueStatus(code, len(catalogue_lines(code)), untranslated(code))
+            for code in languages.translations]
+
+
+def line_state(line: Line, languages: Languages, lang: str) -> str:
+    """Why ``line`` is not translated, in ``lang`` ("the same as English (en.yml): shown in English")."""
+    return message(lang, f"translations.catalogue_{line.state}", source=languages.name(line.lang),
+                   source_file=f"{line.lang}.yml")
+
+
+def catalogue_markdown(statuses: list[CatalogueStatus], lang: str, languages: Languages) -> str:
+    """For each language, its untranslated lines (key, what readers see, why) in a collapsible block, in the
+    reader's language ``lang``; a language mostly in other languages gets a warning first."""
+    out: list[str] = []
+    for status in statuses:
+        values = {"language": languages.name(status.lang), "code": status.lang, "total": status.total}
+        if not status.lines:
+            out += [message(lang, "translations.catalogue_done", **values), ""]
+            continue
+        if status.mostly_fallback:
+            out += [f'!!! warning "{languages.name(status.lang)}"', "",
+                    f"    {message(lang, 'translations.catalogue_mostly', **values)}", ""]
+        title = message(lang, "translations.catalogue_title", untranslated=len(status.lines), **values)
+        out += [f'??? note "{title}"', ""]
+        for key, line in sorted(status.lines.items()):
+            shown = " ".join(line.text.split()).replace("`", "'")
+            out.append(f"    - `{key}`: `{shown}` ({line_state(line, languages, lang)})")
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -28,6 +28,11 @@ What it does to the one index that mkdocs-static-i18n writes for both languages
 
 The browser folds the reader's query the same way (handbook/search/search_fold.py), so "dong tien dien",
 "Đóng tiền điện", "đong tien đien" and decomposed Unicode all find the same pages.
+
+Which of these a language gets is data (handbook/search/languages.yml, read by search_rules.py): folding,
+Telex/VNI decoding (its syllables are written only for a language that decodes), and, for scripts written
+without spaces between words (Chinese, Khmer…), pairs of characters as extra terms. Each language's rules
+go into ``config.languages`` for the browser.
 """
 
 from __future__ import annotations
@@ -46,6 +51,14 @@ import yaml
 
 from handbook.errors import ContentError, ContentErrors
 from handbook.search.search_fold import fold, syllables
+from handbook.search.search_rules import (
+    SearchRules,
+    breaks_class,
+    ngram_tokens,
+    rules_for,
+    unspaced_class,
+    without_unspaced,
+)
 from handbook.text import message
 
 INDEX_PATH = "search/search_index.json"
@@ -194,6 +207,7 @@ def enrich(
     groups: list[tuple[str, ...]],
     keywords: Iterable[str] = (),
     translations: Iterable[str] = (),
+    rules: SearchRules = SearchRules(fold=True, telex=True, ngrams=False),
 ) -> dict[str, Any]:
     """A copy of an index entry with its ``title_terms``, ``text_terms`` and ``title_lead`` (left out when \
 empty).
@@ -203,6 +217,10 @@ empty).
     """
     result = dict(entry)
     title, text = entry.get("title", ""), entry.get("text", "")
+    pairs: tuple[list[str], list[str]] = ([], [])
+    if rules.ngrams:  # unspaced scripts: pairs of characters; the rest is read as words
+        pairs = ngram_tokens(_TAG.sub(" ", title)), ngram_tokens(_TAG.sub(" ", text))
+        title, text = without_unspaced(title), without_unspaced(text)
     title_words, text_words = folded_words(title, separator), folded_words(text, separator)
     keyword_words = [word for keyword in keywords for word in folded_words(keyword, separator)]
     # New words only: a word the title already has ("QR" in both titles) would count twice.
@@ -212,9 +230,12 @@ empty).
         if word not in seen:
             seen.add(word)
             translated_words.append(word)
-    title_terms = (extra_terms(title, separator) + keyword_words + translated_words
-                   + synonym_terms(title_words + keyword_words + translated_words, groups, separator))
-    text_terms = extra_terms(text, separator) + synonym_terms(text_words, groups, separator)
+    folded_title, folded_text = (
+        (extra_terms(title, separator), extra_terms(text, separator)) if rules.fold else ([], []))
+    title_terms = (folded_title + keyword_words + translated_words
+                   + synonym_terms(title_words + keyword_words + translated_words, groups, separator)
+                   + pairs[0])
+    text_terms = folded_text + synonym_terms(text_words, groups, separator) + pairs[1]
     if title_terms:
         result[TITLE_TERMS] = " ".join(title_terms)
     if "#" not in entry.get("location", "#") and title_words:
@@ -233,15 +254,23 @@ def _config_for(
 ) -> dict[str, Any]:
     result = copy.deepcopy(config)
     known = list(config.get("lang") or [])
-    result["lang"] = [locale for locale in locales if locale in known] or known
+    # A language lunr-languages does not know (Khmer) gets lunr's default one: its stop words only, since
+    # the trimmer and the stemmer are off (``pipeline``) and Material's tokenizer splits the words.
+    result["lang"] = [locale for locale in locales if locale in known] or (["en"] if known else known)
     fields = result.setdefault("fields", {})
     fields.setdefault(TITLE_TERMS, dict(fields.get("title", {"boost": 1000.0})))
     fields.setdefault(TEXT_TERMS, dict(fields.get("text", {"boost": 1.0})))
     fields.setdefault(TITLE_LEAD, dict(fields.get("title", {"boost": 1000.0})))
     result["languages"] = [
-        {"lang": lang.locale, "prefix": lang.prefix, "index": lang.index_path} for lang in languages
+        {"lang": lang.locale, "prefix": lang.prefix, "index": lang.index_path,
+         **rules_for(lang.locale).as_config()}
+        for lang in languages
     ]
-    result["syllables"] = " ".join(syllable_list)
+    if any(rules_for(lang.locale).ngrams for lang in languages):
+        result["unspaced"] = unspaced_class()
+        result["unspaced_breaks"] = breaks_class()
+    if rules_for(locales[0]).telex:
+        result["syllables"] = " ".join(syllable_list)
     return result
 
 
@@ -338,6 +367,7 @@ def build_indexes(
                         synonyms.get(lang.locale, []),
                         keywords.get(entry["location"], ()),
                         other_titles[lang.locale].get(entry["location"], ()),
+                        rules_for(lang.locale),
                     ),
                     lang,
                 )

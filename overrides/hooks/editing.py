@@ -3,7 +3,8 @@
 - Every page gets "Edit this page", "Report a problem with this page" (a prefilled new-issue link
   naming the page) and its last-updated date, drawn by overrides/partials/page-footer-actions.html
   from the ``hb_editing`` template variable, in the reader's language (``page.*`` in the catalogues).
-- The translation-status page's marker is replaced by a table of every page's translation, and the
+- The translation-status page's marker is replaced by a table of every page's translation and each
+  language's interface-text lines not translated yet, and the
   contributing page's by the new-guide template (a prefilled GitHub link and text to copy).
 
 The dates come from ONE `git log` over docs/ per language build (see handbook/maintain/history.py);
@@ -26,7 +27,12 @@ from handbook import site_config
 from handbook.dates import format_date
 from handbook.maintain.history import last_changed_day, last_changes
 from handbook.maintain.scaffold import template_markdown
-from handbook.maintain.translations import status_markdown, translation_report
+from handbook.maintain.translations import (
+    catalogue_markdown,
+    catalogue_status,
+    status_markdown,
+    translation_report,
+)
 from handbook.text import message
 from handbook.wards.ward_render import edit_url as edit_url_for
 
@@ -47,7 +53,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         languages = site_config.languages(config)
         report = translation_report(Path(config.docs_dir), _changes, languages)
         table = status_markdown(report, lang, page.file.src_uri, languages, has_history=_changes is not None)
-        markdown = markdown.replace(TRANSLATION_STATUS_MARKER, table)
+        lines = catalogue_markdown(catalogue_status(languages), lang, languages)
+        markdown = markdown.replace(TRANSLATION_STATUS_MARKER, table + "\n" + lines)
     if NEW_GUIDE_MARKER in markdown and config.repo_url:
         markdown = markdown.replace(NEW_GUIDE_MARKER, template_markdown(
             config.repo_url, lang, date.today(), site_config.languages(config)))

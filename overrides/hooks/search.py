@@ -1,7 +1,7 @@
 """MkDocs hook for search (thin glue; the rules live in handbook/search/search_index.py and search_fold.py).
 
-- on_config: read docs/search-synonyms.yml (editors' synonyms); a mistake stops the build with a
-  bilingual message naming the line.
+- on_config: read docs/search-synonyms.yml (editors' synonyms) and each language's search rules
+  (handbook/search/languages.yml); a mistake stops the build with a bilingual message naming the line.
 - on_page_context: note each ward page's current and former names (from the ward registry).
 - on_post_build, after mkdocs-static-i18n has written its one index for both languages: split it
   per language, add the folded words and synonyms, print each language's size (gzip), and warn
@@ -23,6 +23,7 @@ from handbook import site_config
 from handbook.area_file import ward_scope
 from handbook.errors import ContentError, ContentErrors
 from handbook.search import search_index as rules
+from handbook.search.search_rules import rules_for
 from handbook.wards.registry import load_registry
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -57,7 +58,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     locales = [lang.locale for lang in _languages(config)]
     try:
         _state["synonyms"] = rules.load_synonyms(path, locales, f"docs/{rules.SYNONYMS_FILE}")
-    except ContentErrors as error:
+        for locale in locales:  # each language's search rules (handbook/search/languages.yml) read at once
+            rules_for(locale)
+    except (ContentError, ContentErrors) as error:
         raise PluginError(str(error)) from error
     return config
 

@@ -11,6 +11,9 @@
  * 2. It gives Material's search the index of the page's language (<html lang>): Vietnamese
  *    pages search Vietnamese pages only, English pages English pages only.
  * 3. It marks accent-free matches (<mark>) in the result list and on the page opened from a result.
+ * 4. It follows the rules of the page's language (handbook/search/languages.yml): Telex/VNI only where
+ *    the language decodes it, and text in a script without spaces (Chinese, Khmer…) as pairs of
+ *    characters, as the build indexed it.
  *
  * How: Material for MkDocs 9.x runs its search in a web worker and sends it two kinds of
  * message, {type: 0, data: {config, docs, options}} (set up the index) and {type: 2, data: query}
@@ -30,6 +33,30 @@
   /* The syllables of the site (written into the index by the build): a Telex or VNI word is
      decoded only when it gives one of them ("ddieenj" -> "dien", but "water" stays "water"). */
   var keys = null;
+
+  /* The rules of the page's language (handbook/search/languages.yml, in the index's config.languages):
+     fold accents, decode Telex/VNI, and read scripts written without spaces (Chinese, Khmer…) as pairs
+     of characters (UNSPACED: their characters, from config.unspaced). */
+  var rules = { fold: true, telex: true, ngrams: false };
+  var UNSPACED = null;
+  var BREAKS = null; /* their punctuation (config.unspaced_breaks): a space */
+
+  /* A run of unspaced characters as the index holds it (handbook/search/search_rules.py): each pair of
+     neighbouring characters as a Latin token, four base-36 digits a character, each one required
+     ("+"); a single character is a prefix ("+t*": the pairs it starts). */
+  function token(chars) {
+    return Array.from(chars).map(function (char) {
+      return ("0000" + char.codePointAt(0).toString(36)).slice(-4);
+    }).join("");
+  }
+
+  function pairTerms(run) {
+    var chars = Array.from(run);
+    if (chars.length < 2) return ["+" + token(run) + "*"];
+    var terms = [];
+    for (var i = 0; i + 2 <= chars.length; i++) terms.push("+" + token(chars.slice(i, i + 2).join("")));
+    return terms;
+  }
 
   /* Each plain word w of the normalised query becomes:
      - "w^100": the whole word, boosted a hundred times (more than a prefix in a title, which
@@ -52,8 +79,16 @@
     if (SYNTAX.test(folded)) return folded;
     var terms = [];
     var words = [];
-    String(text).trim().split(/\s+/).filter(Boolean).forEach(function (raw) {
-      var word = typing.normalizeWord(raw, keys);
+    var rest = String(text);
+    if (UNSPACED) {
+      if (BREAKS) rest = rest.replace(BREAKS, " ");
+      rest = rest.replace(UNSPACED, function (run) {
+        terms.push.apply(terms, pairTerms(run));
+        return " ";
+      });
+    }
+    rest.trim().split(/\s+/).filter(Boolean).forEach(function (raw) {
+      var word = rules.fold ? typing.normalizeWord(raw, rules.telex ? keys : null) : raw.toLowerCase();
       if (!PLAIN_WORD.test(word)) {
         terms.push(word);
         return;
@@ -215,6 +250,12 @@
       if (handbookWorkers) handbookWorkers.add(worker);
       var syllables = message.data.config.syllables;
       keys = typing.syllableKeys(typeof syllables === "string" ? syllables.split(" ") : []);
+      var own = pageLanguage(languages);
+      rules = { fold: own.fold !== false, telex: own.telex !== false, ngrams: own.ngrams === true };
+      var unspaced = message.data.config.unspaced;
+      UNSPACED = rules.ngrams && typeof unspaced === "string" ? new RegExp("[" + unspaced + "]+", "gu") : null;
+      var breaks = message.data.config.unspaced_breaks;
+      BREAKS = UNSPACED && typeof breaks === "string" ? new RegExp("[" + breaks + "]+", "gu") : null;
       indexFor(message.data, languages).then(function (index) {
         post.call(worker, { type: SETUP, data: Object.assign({}, message.data, index) });
       });
