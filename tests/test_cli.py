@@ -357,12 +357,12 @@ def test_check_reports_a_bad_screen_block(project: Path, capsys: pytest.CaptureF
 
 
 def test_check_reports_a_wrong_ward_hotline(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _edit(project / "docs/wards/long-khanh.md", "channels: []",
+    _edit(project / "docs/wards/long-khanh.md", "channels:\n",
           'channels:\n  - kind: hotline\n    value: "0251388"\n    source: Tờ rơi\n    checked: 2025-07-01\n'
-          "    status: confirmed")
+          "    status: confirmed\n")
     code, _, err = cli(capsys, project, "check")
     assert code == 1
-    assert_bilingual(err, "docs/wards/long-khanh.md", "dòng 13 / line 13, channels[1].value", "0251388",
+    assert_bilingual(err, "docs/wards/long-khanh.md", "dòng 11 / line 11, channels[1].value", "0251388",
                      "số điện thoại", "phone number")
 
 

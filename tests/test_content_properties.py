@@ -92,7 +92,7 @@ def channel_address(draw: st.DrawFn) -> tuple[str, str, bool]:
     phone = draw(valid_phones.filter(lambda d: d.startswith("0") and len(d) == 10))
     return draw(st.sampled_from([
         ("fanpage", f"https://www.facebook.com/{name}", True),
-        ("fanpage", f"https://www.facebook.com/profile.php?id={oa}", True),
+        ("fanpage", f"https://www.facebook.com/profile.php?id={oa}", False),  # a personal profile
         ("zalo", f"https://zalo.me/{oa}", True),
         ("fanpage", "https://www.facebook.com", False),
         ("fanpage", f"https://web.facebook.com/{name}", False),

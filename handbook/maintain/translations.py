@@ -5,7 +5,10 @@ in each other configured language (handbook/lang.py).
 
 How "outdated" is decided (one approach, from git history): a translation is outdated when the
 last commit that changed the original file is newer than the last commit that changed the
-translation. Editors therefore need nothing extra: updating the translation in the same pull
+translation, and only when the translation holds text of its own: a translation with nothing to
+translate (a ward's ``<slug>.<lang>.md`` holding only ``ward_code``, its channels being in the original)
+is never outdated. ``scripts/handbook translations`` and the status page both use :func:`translation_report`.
+Editors therefore need nothing extra: updating the translation in the same pull
 request (or later) marks it up to date again. Files not committed yet count as up to date, and
 without git history (a copied folder, a tarball) no page can be found outdated: the report says so.
 """
@@ -58,6 +61,19 @@ def _title(path: Path) -> str:
     return path.name
 
 
+# Front-matter keys that are codes, not text a translator writes.
+CODE_KEYS = frozenset({"ward_code"})
+
+
+def holds_text(path: Path) -> bool:
+    """Whether a translation has text of its own (a page's words, a title …), not only codes."""
+    try:
+        meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+    except (ContentError, OSError, UnicodeDecodeError):
+        return True
+    return bool(body.strip()) or bool(set(meta) - CODE_KEYS)
+
+
 def translation_report(docs_dir: Path, changes: dict[str, datetime] | None,
                        languages: Languages) -> list[Translation]:
     """Every original page under ``docs_dir`` with the state of its translation into each other language.
@@ -77,7 +93,8 @@ def translation_report(docs_dir: Path, changes: dict[str, datetime] | None,
             status: Status
             if not exists:
                 status = "missing"
-            elif source_changed and translation_changed and source_changed > translation_changed:
+            elif (source_changed and translation_changed and source_changed > translation_changed
+                  and holds_text(docs_dir / translated)):
                 status = "outdated"
             else:
                 status = "translated"
