@@ -12,6 +12,7 @@ Each message names the file, the line (and column) and the fix, Vietnamese first
 | a heading level skipped (``##`` then ``####``) | screen-reader users move by heading level |
 | invisible characters (U+200B …) outside web addresses | they sit in headings, links and the search index |
 | ``{lang=en}{lang=en}``, ``{lang=en`` (attribute lists doubled or unclosed) | readers see ``}{lang=en`` |
+| ``m.facebook.com``, ``facebook.com`` … in a link | one form of Facebook's address, as for fanpages |
 | tracking parameters (``fbclid``, ``utm_…``, ``zarsrc`` …) on any address | :func:`tracking_parameters`, \
 also for ward channels and guide sources |
 | images: missing, not JPEG/PNG/WebP/SVG/GIF (HEIC), wider than 800 pixels | readers' phones cannot show \
@@ -31,7 +32,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from handbook.errors import ContentError
 from handbook.repairs import INVISIBLE, char_name
+from handbook.safety.domains import host_of, url_rejection
 from handbook.safety.html_safety import markdown_text, scan_markdown
+from handbook.wards.channel_urls import FACEBOOK_NEAR, channel_url_problem
 
 # Images: the formats every reader's browser shows; the widest a phone screen needs (also in
 # CONTRIBUTING.md and docs/guides/FORMAT.txt).
@@ -76,6 +79,18 @@ def without_tracking(url: str) -> str:
     kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
             if not (name.lower().startswith(TRACKING_PREFIXES) or name.lower() in TRACKING_NAMES)]
     return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
+def facebook_form_error(file: str, where: str, url: str) -> ContentError | None:
+    """Another way of writing Facebook's address (m., web., fb.com …): one form everywhere, as for a ward's
+    fanpage (handbook/wards/channel_urls.py). Hosts the allowlist refuses are reported by it instead."""
+    if host_of(url) not in FACEBOOK_NEAR or url_rejection(url) is not None:
+        return None
+    shape = channel_url_problem("fanpage", url)
+    if shape is None:
+        return None
+    return ContentError(file, where, f"không dùng được địa chỉ {url}: {shape.vi}", shape.fix_vi,
+                        f"the address {url} cannot be used: {shape.en}", shape.fix_en)
 
 
 def tracking_error(file: str, where: str, url: str) -> ContentError | None:
@@ -282,7 +297,8 @@ def page_problems(text: str, file: str, page: str, docs_dir: Path, guide: bool) 
     errors += _attribute_problems(prose, file)
     _, links = scan_markdown(text)
     for link in links:
-        problem = tracking_error(file, f"{_where(link.line)}, liên kết / link '{link.url}'", link.url)
+        where = f"{_where(link.line)}, liên kết / link '{link.url}'"
+        problem = tracking_error(file, where, link.url) or facebook_form_error(file, where, link.url)
         if problem is None and (link.image or is_image_target(link.url)):
             problem = _image_problem(file, link.line, link.url, docs_dir, page)
         if problem is not None:
@@ -294,7 +310,7 @@ def page_problems(text: str, file: str, page: str, docs_dir: Path, guide: bool) 
 
 _SHOWN_AS_CODE = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
-_STRAY = re.compile(r"\}?" + _ATTR_OPEN + r"[^{}<\n]{0,40}\}?")
+_STRAY = re.compile(r"\}?" + _ATTR_OPEN + r"(?:[^{}<\n]{0,40}?\}|[^\s{}<]*)")
 
 
 def stray_attribute_text(page_html: str) -> list[str]:
