@@ -8,7 +8,6 @@ file and the line, in Vietnamese and English; the build shows the same first mes
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
