@@ -10,8 +10,9 @@ translation, and only when what changed is something the translation holds. A wa
 original): it is outdated only when the original's text changed since the translation's last commit, and
 never when it has no text at all. A channel edit does not ask for a translation. ``scripts/handbook
 translations`` and the status page both use :func:`translation_report`. Editors therefore need nothing
-extra: updating the translation in the same pull request (or later) marks it up to date again. Files not committed yet count as up to date, and
-without git history (a copied folder, a tarball) no page can be found outdated: the report says so.
+extra: updating the translation in the same pull request (or later) marks it up to date again. Files not
+committed yet count as up to date, and without git history (a copied folder, a tarball) no page can be found
+outdated: the report says so.
 """
 
 from __future__ import annotations
