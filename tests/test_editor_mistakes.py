@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from mistakes import NBSP, NOTED, REFUSED, ZWSP, Mistake, mutated, png
 
 from conftest import ROOT
 from handbook.editor_rules import stray_attribute_text
+from handbook.errors import ContentError
 from handbook.maintain.checks import check_content
 from handbook.maintain.cli import main
 
@@ -172,3 +175,33 @@ def test_fix_writes_the_repairs_keeping_crlf_and_the_bom(
     png_path = project / "docs/guides/anh.png"
     png_path.write_bytes(png(10, 10))  # not a text file: fix leaves it alone
     assert main(["--root", str(project), "fix"]) == 0 and png_path.read_bytes() == png(10, 10)
+
+
+# --- the contributing page's examples, followed literally -------------------------------------------------
+
+FILLED = {"TenTrang": "PhuongBinhLoc247", "Tên trang người dân thấy": "Phường Bình Lộc 24/7",
+          "mã OA": "4318034327421431256", "Tên tài khoản": "Phường Bình Lộc", "tên": "ubnd.binhloc",
+          "mã ứng dụng": "vn.gov.dongnai.example", "Tên ứng dụng": "Đồng Nai"}
+
+
+@pytest.mark.parametrize("page", ["index.md", "index.en.md"])
+def test_each_channel_kind_has_an_example_that_is_valid_once_filled_in(tmp_path: Path, page: str) -> None:
+    from handbook.maintain.checks import ward_registry
+    from handbook.wards.ward_files import KINDS, load_ward_file
+
+    text = (DOCS / "contributing" / page).read_text(encoding="utf-8")
+    section = text.split("{#vi-du-kenh}", 1)[1].split("\n## ", 1)[0]
+    examples = [textwrap.dedent(block) for block in re.findall(r"```yaml\n(.*?)\n[ ]*```", section, re.DOTALL)]
+    registry = ward_registry(ROOT)
+    kinds = []
+    for example in examples:
+        path = tmp_path / "binh-loc.md"
+        path.write_text(f'---\nward_code: "26089"\nchannels:\n{example}\n---\n', encoding="utf-8")
+        if "<" in example:  # copied without filling in: refused, never published as it is
+            with pytest.raises(ContentError):
+                load_ward_file(path, registry, date(2026, 12, 1), "docs/wards/binh-loc.md")
+        filled = re.sub(r"<([^<>]+)>", lambda match: FILLED[match.group(1)], example)
+        path.write_text(f'---\nward_code: "26089"\nchannels:\n{filled}\n---\n', encoding="utf-8")
+        ward = load_ward_file(path, registry, date(2026, 12, 1), "docs/wards/binh-loc.md")
+        kinds += [channel.kind for channel in ward.channels]
+    assert sorted(kinds) == sorted(KINDS)  # one worked example for each kind
