@@ -125,7 +125,7 @@ def decode_content(data: bytes, file: str) -> tuple[str, list[Note]]:
         raise _encoding_error(file, text[: text.index("\x00")].count("\n") + 1,
                               "có ký tự rỗng (NUL)", "it contains NUL characters")
     # Windows line endings (CRLF) read as LF: line numbers stay the same, rules see one kind of line.
-    text, repairs = repair_text(text.replace("\r\n", "\n"))
+    text, repairs = repair_text(text.replace("\r\n", "\n"), yaml_file=file.endswith((".yml", ".yaml")))
     return text, notes + repair_notes(file, repairs)
 
 

@@ -90,11 +90,16 @@ def _body_line(line: str, number: int, repairs: list[Repair]) -> str:
     return _URL_SPAN.sub(clean, line)
 
 
-def repair_text(text: str) -> tuple[str, list[Repair]]:
-    """``text`` (LF line ends, no byte-order mark) with the safe repairs made, and what was repaired."""
+def repair_text(text: str, yaml_file: bool = False) -> tuple[str, list[Repair]]:
+    """``text`` (LF line ends, no byte-order mark) with the safe repairs made, and what was repaired.
+
+    ``yaml_file``: the whole text is YAML (docs/area.yml, docs/search-synonyms.yml), repaired as front matter.
+    """
     repairs: list[Repair] = []
     front = _FRONT.match(unicodedata.normalize("NFC", text))
     front_lines = front.group(0).count("\n") if front else 0  # lines 2 .. front_lines - 1 are YAML
+    if yaml_file:
+        front_lines = text.count("\n") + 3  # every line
     lines = text.split("\n")
     for index, line in enumerate(lines):
         number = index + 1
@@ -102,7 +107,7 @@ def repair_text(text: str) -> tuple[str, list[Repair]]:
             word = next((w for w in line.split() if not unicodedata.is_normalized("NFC", w)), line.strip())
             repairs.append(Repair(number, "nfd", unicodedata.normalize("NFC", word)[:40]))
             line = unicodedata.normalize("NFC", line)
-        if 1 < number < front_lines:
+        if (1 < number or yaml_file) and number < front_lines:
             line = _front_line(line, number, repairs)
         elif number >= front_lines:
             line = _body_line(line, number, repairs)

@@ -45,7 +45,7 @@ def run(tmp_path: Path, mistakes: tuple[Mistake, ...]) -> tuple[Outcome, dict[st
     assert not outcome.check_traceback and not outcome.build_traceback, (
         outcome.check_traceback + outcome.build_traceback)
     assert "Traceback" not in outcome.build_text
-    return outcome, {name: data.decode() for name, data in files.items() if name.endswith(".md")}
+    return outcome, {name: data.decode() for name, data in files.items() if name.endswith((".md", ".yml"))}
 
 
 def test_each_refused_mistake_gets_one_finding_at_its_line_from_check_and_build(tmp_path: Path) -> None:
@@ -191,7 +191,8 @@ def test_each_channel_kind_has_an_example_that_is_valid_once_filled_in(tmp_path:
 
     text = (DOCS / "contributing" / page).read_text(encoding="utf-8")
     section = text.split("{#vi-du-kenh}", 1)[1].split("\n## ", 1)[0]
-    examples = [textwrap.dedent(block) for block in re.findall(r"```yaml\n(.*?)\n[ ]*```", section, re.DOTALL)]
+    blocks = re.findall(r"```yaml\n(.*?)\n[ ]*```", section, re.DOTALL)
+    examples = [textwrap.dedent(block) for block in blocks]
     registry = ward_registry(ROOT)
     kinds = []
     for example in examples:
