@@ -149,8 +149,8 @@ NOTED: tuple[Mistake, ...] = (
     Mistake("non-breaking space after a colon", "guides/chuyen-tien-vietqr.md",
             _replace("duration_minutes: ", f"duration_minutes:{NBSP}"), "duration_minutes", "noted",
             "non-breaking space"),
-    Mistake("non-breaking space in the area file", "area.yml", _replace("\nlanguage: vi", f"\nlanguage:{NBSP}vi"),
-            "language:", "noted", "non-breaking space"),
+    Mistake("non-breaking space in the area file", "area.yml",
+            _replace("\nlanguage: vi", f"\nlanguage:{NBSP}vi"), "language:", "noted", "non-breaking space"),
     Mistake("the ward template followed literally", "wards/long-khanh.md", _uncomment_template,
             "- kind: hotline", "noted", ""),
 )
