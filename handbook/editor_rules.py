@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from handbook.errors import ContentError
-from handbook.repairs import INVISIBLE, char_name
+from handbook.repairs import INVISIBLE_CHARS, char_name
 from handbook.safety.domains import host_of, url_rejection
 from handbook.safety.html_safety import markdown_text, scan_markdown
 from handbook.wards.channel_urls import FACEBOOK_NEAR, channel_url_problem
@@ -52,8 +52,7 @@ _HEADING = re.compile(r"^[ ]*(#{1,6})(?:[ \t]+|$)")
 _ATTR_OPEN = r"\{:?[ \t]*(?:[#.][\w-]+|[A-Za-z][\w-]*=)"
 _DOUBLED = re.compile(_ATTR_OPEN + r"[^{}\n]*\}[ \t]*(" + _ATTR_OPEN + r"[^{}\n]*\}?)")
 _OPENING = re.compile(_ATTR_OPEN)
-_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 
 
 def _where(line: int, column: int = 0) -> str:
@@ -237,10 +236,10 @@ def _heading_problems(lines: list[str], file: str, guide: bool) -> list[ContentE
 def _invisible_problems(lines: list[str], file: str) -> list[ContentError]:
     errors = []
     for number, line in enumerate(lines, start=1):
-        for match in _INVISIBLE.finditer(line):
+        for match in INVISIBLE_CHARS.finditer(line):
             name = char_name(match.group(0))
             column = match.start() + 1
-            around = _INVISIBLE.sub("", line[max(0, match.start() - 15):match.start() + 15]).strip()
+            around = INVISIBLE_CHARS.sub("", line[max(0, match.start() - 15):match.start() + 15]).strip()
             errors.append(ContentError(
                 file, _where(number, column),
                 f"có một ký tự vô hình {name} ở cột {column} (gần «{around}»): không thấy trên màn hình "

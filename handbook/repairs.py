@@ -32,8 +32,7 @@ INVISIBLE = {"\u200b": "ZERO WIDTH SPACE", "\u2060": "WORD JOINER", "\ufeff": "Z
              "\u202d": "LEFT-TO-RIGHT OVERRIDE", "\u202e": "RIGHT-TO-LEFT OVERRIDE",
              "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
              "\u2068": "FIRST STRONG ISOLATE", "\u2069": "POP DIRECTIONAL ISOLATE"}
-_INVISIBLE_CLASS = "[" + "".join(INVISIBLE) + "]"
-_INVISIBLE_RE = re.compile(_INVISIBLE_CLASS)
+INVISIBLE_CHARS = re.compile("[" + "".join(INVISIBLE) + "]")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # A front-matter value wrapped in curly quotes: "title: “…”", "- ‘…’".
 _CURLY = re.compile(r"^(?P<head>[ \t]*(?:-[ \t]+)?(?:[^\s:#\"'“‘][^:#]*:[ \t]+)?)"
@@ -63,7 +62,7 @@ def _front_line(line: str, number: int, repairs: list[Repair]) -> str:
         while char in line:
             repairs.append(Repair(number, "space", char_name(char), line.index(char) + 1))
             line = line.replace(char, " ", 1)
-    for match in reversed(list(_INVISIBLE_RE.finditer(line))):
+    for match in reversed(list(INVISIBLE_CHARS.finditer(line))):
         repairs.append(Repair(number, "invisible", char_name(match.group(0)), match.start() + 1))
         line = line[: match.start()] + line[match.end():]
     curly = _CURLY.match(line)
@@ -77,15 +76,15 @@ def _front_line(line: str, number: int, repairs: list[Repair]) -> str:
 
 
 def _body_line(line: str, number: int, repairs: list[Repair]) -> str:
-    if not _INVISIBLE_RE.search(line):
+    if not INVISIBLE_CHARS.search(line):
         return line
 
     def clean(match: re.Match[str]) -> str:
         span = match.group(0)
-        for found in _INVISIBLE_RE.finditer(span):
+        for found in INVISIBLE_CHARS.finditer(span):
             column = match.start() + found.start() + 1
             repairs.append(Repair(number, "url", char_name(found.group(0)), column))
-        return _INVISIBLE_RE.sub("", span)
+        return INVISIBLE_CHARS.sub("", span)
 
     return _URL_SPAN.sub(clean, line)
 

@@ -14,14 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.editor_rules import tracking_parameters, without_tracking
+from handbook.editor_rules import URL_IN_TEXT, tracking_parameters, without_tracking
 from handbook.errors import ContentError
 from handbook.frontmatter import BOM, Note, decode_content
-from handbook.repairs import INVISIBLE
+from handbook.repairs import INVISIBLE_CHARS
 
 TEXT_SUFFIXES = (".md", ".yml", ".yaml")
-_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
-_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 
 
 @dataclass(frozen=True)
@@ -47,10 +45,10 @@ def fix_file(path: Path, label: str) -> Fixed | None:
     bom = BOM if raw.startswith(b"\xef\xbb\xbf") else ""
     text, notes = decode_content(raw, label)  # repaired, LF line ends
     notes = [note for note in notes if "BOM" not in note.en]  # the mark is kept, as it was
-    invisible = len(_INVISIBLE.findall(text))
-    text = _INVISIBLE.sub("", text)
-    tracking = sum(1 for match in _URL.finditer(text) if tracking_parameters(match.group(0)))
-    text = _URL.sub(_untracked, text)
+    invisible = len(INVISIBLE_CHARS.findall(text))
+    text = INVISIBLE_CHARS.sub("", text)
+    tracking = sum(1 for match in URL_IN_TEXT.finditer(text) if tracking_parameters(match.group(0)))
+    text = URL_IN_TEXT.sub(_untracked, text)
     data = (bom + text.replace("\n", newline)).encode("utf-8")
     if data == raw:
         return None
