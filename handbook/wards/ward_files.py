@@ -324,6 +324,9 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
     source = _text(raw.get("source"), path, at("source"), "nguồn (source)", "source", True)
     assert source is not None
     if source.startswith(("http://", "https://")):
+        tracking = tracking_error(path, at("source"), source)
+        if tracking is not None:
+            raise tracking
         rejection = url_rejection(source)
         if rejection is not None:
             raise ContentError(
