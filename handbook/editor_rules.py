@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from handbook.errors import ContentError
+from handbook.markdown import blank_fences
 from handbook.repairs import INVISIBLE_CHARS, char_name
 from handbook.safety.domains import host_of, url_rejection
 from handbook.safety.html_safety import markdown_text, scan_markdown
@@ -50,7 +51,6 @@ TRACKING_NAMES = frozenset({"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msc
 _NO_SPACE = re.compile(r"^[ ]{0,3}(#{2,6})(?=[^\s#])(.*)$")
 _HEADING = re.compile(r"^[ ]*(#{1,6})(?:[ \t]+|$)")
 _ATTR_OPEN = r"\{:?[ \t]*(?:[#.][\w-]+|[A-Za-z][\w-]*=)"
-_DOUBLED = re.compile(_ATTR_OPEN + r"[^{}\n]*\}[ \t]*(" + _ATTR_OPEN + r"[^{}\n]*\}?)")
 _OPENING = re.compile(_ATTR_OPEN)
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 
@@ -255,33 +255,66 @@ def _invisible_problems(lines: list[str], file: str) -> list[ContentError]:
 
 
 def _attribute_problems(lines: list[str], file: str) -> list[ContentError]:
+    """Attribute lists Python-Markdown would show as text: doubled, unclosed, or attached to nothing.
+
+    One is applied when it follows an inline element with no space (``**b**{lang=en}``, ``*i*``, `` `c` ``,
+    ``[a](b)``), ends a heading (``## x {#id}``), or stands alone on the line after a paragraph's last line.
+    """
     errors = []
     for number, line in enumerate(lines, start=1):
-        doubled = _DOUBLED.search(line)
-        if doubled:
-            errors.append(ContentError(
-                file, _where(number, doubled.start(1) + 1),
-                f"hai danh sách thuộc tính liền nhau («{doubled.group(0)}»): cái thứ hai hiện ra cho người "
-                "đọc thành chữ «}{…».",
-                "giữ một cái, ví dụ **Preview**{lang=en}.",
-                f"two attribute lists in a row ('{doubled.group(0)}'): readers would see the second one as "
-                "the text '}{…'.",
-                "keep one, e.g. **Preview**{lang=en}.",
-            ))
-            continue
-        for opening in _OPENING.finditer(line):
-            if "}" not in line[opening.end():]:
-                errors.append(ContentError(
-                    file, _where(number, opening.start() + 1),
-                    f"danh sách thuộc tính «{line[opening.start():][:30]}» không có dấu }} đóng: người đọc "
-                    "sẽ thấy nguyên chữ này.",
-                    "thêm dấu } ngay sau, ví dụ **Xem**{lang=vi}.",
-                    f"the attribute list '{line[opening.start():][:30]}' is never closed with }}: readers "
-                    "would see it as text.",
-                    "add the } right after it, e.g. **Xem**{lang=vi}.",
-                ))
-                break
+        previous = lines[number - 2] if number > 1 else ""
+        problem = next(((_attribute_kind(line, match, previous), match) for match in _ATTR_LIST.finditer(line)
+                        if _attribute_kind(line, match, previous)), None)
+        opening = next((o for o in _OPENING.finditer(line) if "}" not in line[o.end():]), None)
+        if problem is None and opening is not None:
+            problem = ("unclosed", opening)
+        if problem is not None:
+            kind, match = problem
+            shown = line[match.start():][:30]
+            vi, en = _ATTRIBUTE_WORDS[kind]
+            errors.append(ContentError(file, _where(number, match.start() + 1), vi.format(shown=shown),
+                                       _ATTRIBUTE_FIX_VI, en.format(shown=shown), _ATTRIBUTE_FIX_EN))
     return errors
+
+
+def _code_kept_lines(text: str) -> list[str]:
+    """Lines with fenced code and front matter blanked, and each code span's content hidden but its
+    backticks kept: an attribute list right after `code` is applied; one inside it is shown as code."""
+    lines = blank_fences(_FRONT_MATTER.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)).split("\n")
+    return [_CODE_SPAN.sub(lambda m: m.group(1) + "x" * len(m.group(2)) + m.group(1), line) for line in lines]
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)", re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def _attribute_kind(line: str, match: re.Match[str], previous: str) -> str:
+    """'' when the attribute list ``match`` is applied; else how it is shown as text."""
+    before, after = line[:match.start()], line[match.end():].strip()
+    if before.endswith("}"):
+        return "doubled"
+    if before.endswith(_INLINE_ENDS) or (line.lstrip().startswith("#") and not after):  # "##x" too
+        return ""
+    return "" if not before.strip() and not after and previous.strip() else "loose"
+
+
+_ATTR_LIST = re.compile(_ATTR_OPEN + r"[^{}\n]*\}")
+_INLINE_ENDS = ("*", "_", "`", ")", "~", "=", "^")
+_ATTRIBUTE_WORDS = {
+    "doubled": ("hai danh sách thuộc tính liền nhau (cái thứ hai: «{shown}»): người đọc sẽ thấy chữ "
+                "«}}{{…».",
+                "two attribute lists in a row (the second: '{shown}'): readers would see the text '}}{{…'."),
+    "loose": ("danh sách thuộc tính «{shown}» không dính vào chữ nào (có dấu cách trước nó, hoặc đứng "
+              "riêng): người đọc sẽ thấy nguyên chữ này.",
+              "the attribute list '{shown}' is attached to nothing (a space before it, or on its own): "
+              "readers would see it as text."),
+    "unclosed": ("danh sách thuộc tính «{shown}» không có dấu }} đóng: người đọc sẽ thấy nguyên chữ này.",
+                 "the attribute list '{shown}' is never closed with }}: readers would see it as text."),
+}
+_ATTRIBUTE_FIX_VI = ("viết đúng một danh sách, có đủ { và }, ngay sau chữ in đậm, không có dấu cách: "
+                     "**Đăng nhập**{lang=vi}; ở tiêu đề thì ở cuối dòng: ## Bước 1: … {#buoc-1}.")
+_ATTRIBUTE_FIX_EN = ("write one list, with both { and }, right after the bold words, without a space: "
+                     "**Đăng nhập**{lang=vi}; on a heading, at the end of the line: ## Step 1: … {#buoc-1}.")
 
 
 # --- every page --------------------------------------------------------------------------------------
@@ -293,7 +326,7 @@ def page_problems(text: str, file: str, page: str, docs_dir: Path, guide: bool) 
     prose = markdown_text(text).split("\n")  # front matter, code and comments blanked; lines kept
     errors = _heading_problems(prose, file, guide)
     errors += _invisible_problems(text.split("\n"), file)
-    errors += _attribute_problems(prose, file)
+    errors += _attribute_problems(_code_kept_lines(text), file)
     _, links = scan_markdown(text)
     for link in links:
         where = f"{_where(link.line)}, liên kết / link '{link.url}'"

@@ -116,6 +116,8 @@ REFUSED: tuple[Mistake, ...] = (
             _add("Tap **Preview**{lang=vi}{lang=vi} to see it."), "**Preview**", "refused", "attribute list"),
     Mistake("unclosed attribute list", "guides/dong-tien-nuoc.en.md", _add("Tap **Xem**{lang=vi to see it."),
             "**Xem**", "refused", "attribute list"),
+    Mistake("attribute list after a space", "guides/cai-ung-dung-an-toan.en.md",
+            _add("Tap **Cài đặt** {lang=vi} (Install)."), "** {lang=vi} (Install)", "refused", "attached to nothing"),
     Mistake("unknown placeholder {{ tinh }}", "guides/so-suc-khoe-dien-tu.md", _add("Người dân {{ tinh }}."),
             "{{ tinh }}", "refused", "no placeholder"),
     Mistake("web.facebook.com link in a guide", "guides/theo-doi-zalo-phuong.md",
