@@ -263,8 +263,8 @@ def _attribute_problems(lines: list[str], file: str) -> list[ContentError]:
     errors = []
     for number, line in enumerate(lines, start=1):
         previous = lines[number - 2] if number > 1 else ""
-        problem = next(((_attribute_kind(line, match, previous), match) for match in _ATTR_LIST.finditer(line)
-                        if _attribute_kind(line, match, previous)), None)
+        kinds = ((_attribute_kind(line, match, previous), match) for match in _ATTR_LIST.finditer(line))
+        problem = next(((kind, match) for kind, match in kinds if kind), None)
         opening = next((o for o in _OPENING.finditer(line) if "}" not in line[o.end():]), None)
         if problem is None and opening is not None:
             problem = ("unclosed", opening)
