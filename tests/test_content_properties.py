@@ -159,7 +159,7 @@ def mutation(draw: st.DrawFn, text: str, ward: bool) -> tuple[str, bytes, bool |
             return kind, text.encode(), True
         i = draw(st.sampled_from(accented))
         lines[i] = unicodedata.normalize("NFD", lines[i])
-        return f"{kind}@{i + 1}", "\n".join(lines).encode(), False
+        return f"{kind}@{i + 1}", "\n".join(lines).encode(), True  # repaired, with a note (issue 26)
     if kind == "cp1258":
         data = text.encode("cp1258", errors="replace")
         try:
