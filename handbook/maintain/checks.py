@@ -8,9 +8,12 @@ refuse the same files with the same messages; tests/agreement.py runs both on a 
 
 | check | rules in |
 |---|---|
-| every content file: UTF-8, no NFD text, strict YAML (duplicate keys, no silent conversions) | \
-handbook/frontmatter.py |
-| file names (ASCII), image sizes, placeholders, ``tel:`` links, links to ``x.<lang>.md`` | this module |
+| every content file: UTF-8, strict YAML (duplicate keys, no silent conversions); safe repairs (NFD, \
+invisible and non-breaking spaces, curly quotes) as notes | handbook/frontmatter.py, handbook/repairs.py |
+| headings, invisible characters, attribute lists, tracking parameters, images (format, width, missing) | \
+handbook/editor_rules.py |
+| unknown placeholders (``{{ tinh }}``), the function the build fills them with | handbook/placeholders.py |
+| file names (ASCII), image weight, ``[VIẾT: …]``, ``tel:`` links, links to ``x.<lang>.md`` | this module |
 | search synonyms (docs/search-synonyms.yml), the area file (docs/area.yml) | \
 handbook/search/search_index.py, handbook/area.py |
 | guides: front matter, steps, heading ids, translation pairs | handbook/guides/guide_files.py |
