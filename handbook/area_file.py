@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from handbook.errors import ContentError
+from handbook.frontmatter import read_content
 
 AREA_FILE = "area.yml"
 # The repository's own docs/ folder (tools that check a single address read the area from here).
@@ -29,7 +30,7 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
             "The area file is missing.",
             "Copy docs/area.yml from the original repository and edit it for your area.",
         )
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(read_content(path, label)[0])  # the one reading path (repaired, as check reads it)
     missing = missing_entries(data)
     if missing:
         raise missing[0]

@@ -3,7 +3,9 @@
 bytes → encoding check (UTF-8 only; Windows-1258, TCVN3, VNI or UTF-16 get a message naming the file and
 line) → byte-order mark removed (with a note, not an error) → CRLF read as LF → NFC normalisation (text \
 typed with decomposed
-accents still compares equal; :func:`nfd_problems` tells the editor to fix the file) → YAML read by
+accents still compares equal), and the other safe repairs of handbook/repairs.py (non-breaking and invisible
+characters in the front matter and in web addresses, Word's curly quotes): each told once, as a note → YAML
+read by
 :class:`StrictLoader` → the schema of each kind of file (handbook/guides/guide_files.py,
 handbook/wards/ward_files.py …), which gets the file line of every key from :class:`YamlMap`.
 
@@ -26,7 +28,6 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +38,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from handbook.errors import ContentError
+from handbook.repairs import FIX_EN, FIX_VI, Repair, repair_text, told
 
 # Front matter between "---" and "---" (or "..."), LF or CRLF; shared by every reader of docs/ files.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -63,6 +65,20 @@ class Note:
 
     def message(self) -> str:
         return f"{self.file} ({self.where})\n  [vi] Ghi chú: {self.vi}\n  [en] Note: {self.en}"
+
+
+def repair_notes(file: str, repairs: list[Repair]) -> list[Note]:
+    """One note per kind of repair in ``file``, at its first line, naming every line and column."""
+    notes = []
+    for kind in dict.fromkeys(repair.kind for repair in repairs):
+        mine = [repair for repair in repairs if repair.kind == kind]
+        vi, en = told(mine[0])
+        spots = ", ".join(f"{r.line}" + (f":{r.column}" if r.column else "") for r in mine)
+        where = where_line(mine[0].line) + (f", cột {mine[0].column} / column {mine[0].column}"
+                                            if mine[0].column else "")
+        notes.append(Note(file, where, f"{vi} (dòng:cột {spots}) {FIX_VI}",
+                          f"{en} (line:column {spots}) {FIX_EN}"))
+    return notes
 
 
 def bom_note(file: str) -> Note:
@@ -109,7 +125,8 @@ def decode_content(data: bytes, file: str) -> tuple[str, list[Note]]:
         raise _encoding_error(file, text[: text.index("\x00")].count("\n") + 1,
                               "có ký tự rỗng (NUL)", "it contains NUL characters")
     # Windows line endings (CRLF) read as LF: line numbers stay the same, rules see one kind of line.
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")), notes
+    text, repairs = repair_text(text.replace("\r\n", "\n"), yaml_file=file.endswith((".yml", ".yaml")))
+    return text, notes + repair_notes(file, repairs)
 
 
 def read_content(path: Path, file: str) -> tuple[str, list[Note]]:
@@ -121,43 +138,6 @@ def read_content(path: Path, file: str) -> tuple[str, list[Note]]:
                            "kiểm tra tên tệp và quyền đọc.", f"the file cannot be read ({error.strerror}).",
                            "check the file name and that it can be read.") from error
     return decode_content(data, file)
-
-
-def nfd_problems(raw: str, file: str) -> list[ContentError]:
-    """Lines written with decomposed accents (NFD): they look right but search and links miss them."""
-    errors = []
-    for number, line in enumerate(raw.split("\n"), start=1):
-        if unicodedata.is_normalized("NFC", line):
-            continue
-        word = next((w for w in line.split() if not unicodedata.is_normalized("NFC", w)), line.strip())
-        shown = unicodedata.normalize("NFC", word)[:40]
-        errors.append(
-            ContentError(
-                file,
-                where_line(number),
-                f"chữ «{shown}» được gõ bằng dấu rời (Unicode tổ hợp, NFD): trông giống nhưng tìm kiếm và "
-                "liên kết "
-                "không nhận ra.",
-                "gõ lại dòng này bằng bảng mã «Unicode dựng sẵn» (Unikey, EVKey: Bảng mã → Unicode dựng "
-                "sẵn), "
-                "hoặc chép từ một trang khác của sổ tay.",
-                f"'{shown}' is typed with separate accent marks (decomposed Unicode, NFD): it looks the same "
-                "but "
-                "search and links do not match it.",
-                "retype this line with the 'Unicode dựng sẵn' (precomposed) table of Unikey or EVKey, or "
-                "copy the "
-                "word from another page of the handbook.",
-            )
-        )
-    return errors
-
-
-def raw_text(path: Path) -> str:
-    """The file's text before NFC normalisation (for :func:`nfd_problems`); '' when it is not UTF-8."""
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""
 
 
 # --- YAML ------------------------------------------------------------------------------------------
@@ -396,8 +376,9 @@ def yaml_error(error: yaml.YAMLError, file: str, first_line: int, source: str = 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     """Return (front matter, body, line number in the file where the body starts).
 
-    ``text`` may still carry a byte-order mark or decomposed accents: both are handled here too, so
-    every caller reads the same thing. The front matter is a :class:`YamlMap` (file lines of its keys).
+    ``text`` may still carry a byte-order mark or what handbook/repairs.py repairs: both are handled here
+    too, so every caller reads the same thing. The front matter is a :class:`YamlMap` (file lines of its
+    keys).
     A page is read by several hooks: it is parsed once, and each caller gets its own copy to change.
     """
     data, body, line = _split_front_matter(text, file)
@@ -408,7 +389,7 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
 def _split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int]:
     if text.startswith(BOM):
         text = text[1:]
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    text = repair_text(text.replace("\r\n", "\n"))[0]
     match = FRONT_MATTER.match(text)
     if not match:
         if _OPENING.match(text):

@@ -253,6 +253,9 @@ def test_translations_marks_a_vietnamese_page_edited_after_its_translation(
     git_project(project)
     about = project / "docs/about/index.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nMột câu mới.\n", encoding="utf-8")
+    ward = project / "docs/wards/bao-vinh.md"  # a channel edit: the English file holds only ward_code
+    ward.write_text(ward.read_text(encoding="utf-8").replace("checked: 2022-10-28", "checked: 2026-04-01"),
+                    encoding="utf-8")
     git(project, "commit", "-q", "-am", "Vietnamese only", when="2026-04-02T10:00:00+07:00")
     (project / "docs/guides/dong-tien-nuoc.en.md").unlink()
 
@@ -267,6 +270,7 @@ def test_translations_marks_a_vietnamese_page_edited_after_its_translation(
     assert "02/04/2026" in lines["docs/about/index.md"] and "1 March 2026" in lines["docs/about/index.md"]
     assert lines["docs/guides/dong-tien-nuoc.md"].startswith("missing")
     assert lines["docs/index.md"].startswith("translated")
+    assert lines["docs/wards/bao-vinh.md"].startswith("translated")  # nothing of it to translate (issue 26)
 
     # translating it (committing the English file later) makes it current again
     english = project / "docs/about/index.en.md"
@@ -274,6 +278,12 @@ def test_translations_marks_a_vietnamese_page_edited_after_its_translation(
     git(project, "commit", "-q", "-am", "English", when="2026-04-03T10:00:00+07:00")
     _, out, _ = cli(capsys, project, "translations")
     assert re.search(r"^translated\s+docs/about/index\.md", out, re.MULTILINE)
+
+    # a change of the ward's own text (which its English file translates) does ask for the translation
+    ward.write_text(ward.read_text(encoding="utf-8") + "\nMột câu mới.\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "Ward text", when="2026-04-04T10:00:00+07:00")
+    _, out, _ = cli(capsys, project, "translations")
+    assert re.search(r"^outdated\s+docs/wards/bao-vinh\.md", out, re.MULTILINE)
 
 
 def test_translations_without_git_history_says_it_cannot_see_outdated_pages(
@@ -357,12 +367,12 @@ def test_check_reports_a_bad_screen_block(project: Path, capsys: pytest.CaptureF
 
 
 def test_check_reports_a_wrong_ward_hotline(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _edit(project / "docs/wards/long-khanh.md", "channels: []",
+    _edit(project / "docs/wards/long-khanh.md", "channels:\n",
           'channels:\n  - kind: hotline\n    value: "0251388"\n    source: Tờ rơi\n    checked: 2025-07-01\n'
-          "    status: confirmed")
+          "    status: confirmed\n")
     code, _, err = cli(capsys, project, "check")
     assert code == 1
-    assert_bilingual(err, "docs/wards/long-khanh.md", "dòng 13 / line 13, channels[1].value", "0251388",
+    assert_bilingual(err, "docs/wards/long-khanh.md", "dòng 11 / line 11, channels[1].value", "0251388",
                      "số điện thoại", "phone number")
 
 

@@ -92,7 +92,7 @@ def channel_address(draw: st.DrawFn) -> tuple[str, str, bool]:
     phone = draw(valid_phones.filter(lambda d: d.startswith("0") and len(d) == 10))
     return draw(st.sampled_from([
         ("fanpage", f"https://www.facebook.com/{name}", True),
-        ("fanpage", f"https://www.facebook.com/profile.php?id={oa}", True),
+        ("fanpage", f"https://www.facebook.com/profile.php?id={oa}", False),  # a personal profile
         ("zalo", f"https://zalo.me/{oa}", True),
         ("fanpage", "https://www.facebook.com", False),
         ("fanpage", f"https://web.facebook.com/{name}", False),
@@ -159,7 +159,7 @@ def mutation(draw: st.DrawFn, text: str, ward: bool) -> tuple[str, bytes, bool |
             return kind, text.encode(), True
         i = draw(st.sampled_from(accented))
         lines[i] = unicodedata.normalize("NFD", lines[i])
-        return f"{kind}@{i + 1}", "\n".join(lines).encode(), False
+        return f"{kind}@{i + 1}", "\n".join(lines).encode(), True  # repaired, with a note (issue 26)
     if kind == "cp1258":
         data = text.encode("cp1258", errors="replace")
         try:

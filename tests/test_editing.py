@@ -92,6 +92,9 @@ def test_last_updated_comes_from_git_and_the_translation_page_shows_outdated_pag
     git(project, "commit", "-q", "-m", "first", when="2026-03-05T09:00:00+07:00")
     about = project / "docs/about/index.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nMột câu mới.\n", encoding="utf-8")
+    ward = project / "docs/wards/bao-vinh.md"  # a channel edit: the English file holds only ward_code
+    ward.write_text(ward.read_text(encoding="utf-8").replace("checked: 2022-10-28", "checked: 2026-11-26"),
+                    encoding="utf-8")
     git(project, "commit", "-q", "-am", "Vietnamese only", when="2026-11-27T09:00:00+07:00")
 
     site = tmp_path / "site"
@@ -108,6 +111,8 @@ def test_last_updated_comes_from_git_and_the_translation_page_shows_outdated_pag
     assert re.search(r'<a href="../../about/">About</a></td>\s*<td>Needs updating: the original changed on '
                      r"27 November 2026, the translation on 5 March 2026</td>", en_status)
     assert re.search(r'<a href="../">Contributing</a></td>\s*<td>Translated</td>', en_status)
+    # the status page and scripts/handbook translations agree: a ward's English file holds no text (issue 26)
+    assert re.search(r'<a href="../../wards/bao-vinh/">[^<]*</a></td>\s*<td>Translated</td>', en_status)
 
 
 def test_outside_git_pages_show_their_file_date_and_untranslated_pages_still_work(

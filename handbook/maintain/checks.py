@@ -8,9 +8,12 @@ refuse the same files with the same messages; tests/agreement.py runs both on a 
 
 | check | rules in |
 |---|---|
-| every content file: UTF-8, no NFD text, strict YAML (duplicate keys, no silent conversions) | \
-handbook/frontmatter.py |
-| file names (ASCII), image sizes, placeholders, ``tel:`` links, links to ``x.<lang>.md`` | this module |
+| every content file: UTF-8, strict YAML (duplicate keys, no silent conversions); safe repairs (NFD, \
+invisible and non-breaking spaces, curly quotes) as notes | handbook/frontmatter.py, handbook/repairs.py |
+| headings, invisible characters, attribute lists, tracking parameters, images (format, width, missing) | \
+handbook/editor_rules.py |
+| unknown placeholders (``{{ tinh }}``), the function the build fills them with | handbook/placeholders.py |
+| file names (ASCII), image weight, ``[VIẾT: …]``, ``tel:`` links, links to ``x.<lang>.md`` | this module |
 | search synonyms (docs/search-synonyms.yml), the area file (docs/area.yml) | \
 handbook/search/search_index.py, handbook/area.py |
 | guides: front matter, steps, heading ids, translation pairs | handbook/guides/guide_files.py |
@@ -27,16 +30,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from handbook.area import check_area
+from handbook.area import check_area, placeholder_values
 from handbook.area_file import load_area, missing_entries, ward_scope
 from handbook.dates import today_vn
+from handbook.editor_rules import page_problems
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import (
     Note,
     duplicate_keys,
     load_yaml,
-    nfd_problems,
-    raw_text,
     read_content,
     split_front_matter,
 )
@@ -45,6 +47,7 @@ from handbook.guides.guide_page import closing_markdown, opening_markdown
 from handbook.guides.screens import check_markdown
 from handbook.lang import Languages, project_languages
 from handbook.phones import tel_target_problem
+from handbook.placeholders import unknown_placeholders
 from handbook.safety.html_safety import check_docs as check_html
 from handbook.safety.internal_links import check_links, page_anchors
 from handbook.search.search_index import SYNONYMS_FILE, parse_synonyms
@@ -249,7 +252,6 @@ read."""
             unreadable.add(name)
             continue
         result.notes += notes
-        result.errors += nfd_problems(raw_text(path), label)
         texts[name] = text
     return texts, unreadable
 
@@ -304,6 +306,14 @@ def _page_checks(pages: list[tuple[str, str]]) -> list[ContentError]:
     return errors
 
 
+def _placeholder_names(root: Path) -> dict[str, str] | None:
+    """The placeholders pages may use (``None``: the area file has errors, reported by its own rules)."""
+    try:
+        return placeholder_values(load_area(root / "docs"), project_languages(root).default)
+    except (ContentError, ContentErrors, KeyError, TypeError, ValueError):
+        return None
+
+
 def _guide_anchors(guides: list[Guide]) -> dict[str, set[str]]:
     """Ids of the sections the build adds to each guide ("what you need", "sources" ...)."""
     return {
@@ -327,8 +337,14 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     languages = project_languages(root)
     result.errors += _marker_rules(texts, languages)
     result.errors += _page_checks(pages)
+    known = _placeholder_names(root)
     for name, text in pages:
-        result.errors += _body_rules(text, f"docs/{name}", languages)
+        file = f"docs/{name}"
+        result.errors += _body_rules(text, file, languages)
+        guide = name.startswith("guides/") and not name.startswith("guides/index.")
+        result.errors += page_problems(text, file, name, docs_dir, guide)
+        if known is not None:  # the placeholders the build fills (overrides/hooks/area.py), same function
+            result.errors += unknown_placeholders(text, known, file)
     result.errors += check_html(docs_dir)
 
     guides, guide_errors = load_guides(docs_dir, today=today)

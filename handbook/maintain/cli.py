@@ -2,6 +2,8 @@
 
     scripts/handbook check                    kiểm tra mọi nội dung, như khi dựng trang / every content \
 check the build runs
+    scripts/handbook fix [FILE ...]           sửa những gì sửa được tự động (dấu rời, ký tự vô hình, ngoặc \
+cong, mã theo dõi) / write the safe repairs to the files
     scripts/handbook new-guide SLUG --title ... --translated-title ... --category ...
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
     scripts/handbook translations             trang và chữ giao diện chưa dịch / pages and interface \
@@ -60,6 +62,24 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         return _print_errors(ContentErrors(result.errors))
     print(f"Không có lỗi / No problems: {result.pages} trang / pages ({seconds:.1f} s).")
     return 0
+
+
+def cmd_fix(root: Path, args: argparse.Namespace) -> int:
+    from handbook.maintain.fix import fix_files
+
+    fixed, errors = fix_files(root, args.files)
+    for item in fixed:
+        print(f"Đã sửa / Fixed {item.file}")
+        for note in item.notes:
+            print(f"  {note.vi}\n  {note.en}")
+        if item.removed_invisible:
+            print(f"  đã xóa {item.removed_invisible} ký tự vô hình / removed {item.removed_invisible} "
+                  "invisible character(s)")
+        if item.removed_tracking:
+            print(f"  đã bỏ mã theo dõi ở {item.removed_tracking} địa chỉ / removed tracking parameters from "
+                  f"{item.removed_tracking} address(es)")
+    print(f"{len(fixed)} tệp đã sửa / file(s) fixed. Chạy tiếp / next: scripts/handbook check")
+    return _print_errors(ContentErrors(errors)) if errors else 0
 
 
 def cmd_new_guide(root: Path, args: argparse.Namespace) -> int:
@@ -215,6 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="in thêm mỗi lỗi thành chú thích GitHub Actions / also print each problem as a "
                             "GitHub Actions annotation (::error file=…,line=…::)")
     check.set_defaults(run=cmd_check)
+
+    fix = command("fix", "sửa trong tệp những gì sổ tay sửa được tự động (giữ kiểu xuống dòng và BOM)",
+                  "write the safe repairs to the files (line endings and BOM kept)")
+    fix.add_argument("files", nargs="*", metavar="TỆP/FILE",
+                     help="tệp cần sửa (mặc định: mọi tệp trong docs/) / "
+                          "files to fix (default: all of docs/)")
+    fix.set_defaults(run=cmd_fix)
 
     guide = command("new-guide", "tạo docs/guides/SLUG.md và các bản dịch từ mẫu",
                     "create docs/guides/SLUG.md and its translations from the templates")

@@ -48,3 +48,17 @@ def last_changed_day(changes: dict[str, datetime] | None, docs_dir: Path, src_ur
         return date.fromtimestamp((docs_dir / src_uri).stat().st_mtime)
     except OSError:
         return None
+
+
+def text_at(docs_dir: Path, name: str, when: datetime) -> str | None:
+    """The text of ``name`` (relative to ``docs_dir``) as it was at ``when`` (``None``: unknown)."""
+    try:
+        rev = subprocess.run(["git", "rev-list", "-1", f"--before={when.isoformat()}", "HEAD", "--", name],
+                             cwd=docs_dir, capture_output=True, text=True, check=False).stdout.strip()
+        if not rev:
+            return None
+        shown = subprocess.run(["git", "show", f"{rev}:./{name}"], cwd=docs_dir, capture_output=True,
+                               text=True, encoding="utf-8", check=False)
+    except OSError:
+        return None
+    return shown.stdout if shown.returncode == 0 else None

@@ -26,7 +26,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "scripts" / "templates"
 LEFTOVER = re.compile(r"\[(?:VIẾT|WRITE):")
 
 
-def _fill(name: str, **values: object) -> str:
+def fill_template(name: str, **values: object) -> str:
+    """scripts/templates/``name`` with its $names filled."""
     return Template((TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
 
 
@@ -54,9 +55,9 @@ def guide_texts(title: str, translated_title: str, category: str, today: date, s
     for lang in template_languages(languages):
         name = title if lang == languages.default else translated_title
         step = languages.translation_of("guide-step.md", lang)
-        body = "\n".join(_fill(step, number=number) for number in range(1, steps + 1))
+        body = "\n".join(fill_template(step, number=number) for number in range(1, steps + 1))
         # JSON strings are valid YAML: a title with ':' or quotes stays one value.
-        texts[lang] = _fill(languages.translation_of("guide.md", lang),
+        texts[lang] = fill_template(languages.translation_of("guide.md", lang),
                             title=json.dumps(name.strip(), ensure_ascii=False), steps=body, **common)
     return texts
 

@@ -7,9 +7,14 @@ in each other configured language (handbook/lang.py).
 
 How "outdated" is decided (one approach, from git history): a translation is outdated when the
 last commit that changed the original file is newer than the last commit that changed the
-translation. Editors therefore need nothing extra: updating the translation in the same pull
-request (or later) marks it up to date again. Files not committed yet count as up to date, and
-without git history (a copied folder, a tarball) no page can be found outdated: the report says so.
+translation, and only when what changed is something the translation holds. A ward's
+``<slug>.<lang>.md`` holds ``ward_code`` and its own text, never the channels (they are written once, in the
+original): it is outdated only when the original's text changed since the translation's last commit, and
+never when it has no text at all. A channel edit does not ask for a translation. ``scripts/handbook
+translations`` and the status page both use :func:`translation_report`. Editors therefore need nothing
+extra: updating the translation in the same pull request (or later) marks it up to date again. Files not
+committed yet count as up to date, and without git history (a copied folder, a tarball) no page can be found
+outdated: the report says so.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from handbook.dates import format_date
 from handbook.errors import ContentError
 from handbook.frontmatter import split_front_matter
 from handbook.lang import Languages
+from handbook.maintain.history import text_at
 from handbook.text import Line, catalogue_lines, message, untranslated
 
 Status = Literal["translated", "missing", "outdated"]
@@ -60,6 +66,35 @@ def _title(path: Path) -> str:
     return path.name
 
 
+# Front-matter keys that are codes, not text a translator writes.
+CODE_KEYS = frozenset({"ward_code"})
+
+
+def _parts(text: str, name: str) -> tuple[set[str], str] | None:
+    try:
+        meta, body, _ = split_front_matter(text, name)
+    except ContentError:
+        return None
+    return set(meta), body.strip()
+
+
+def held_part_changed(docs_dir: Path, page: str, translated: str, since: datetime) -> bool:
+    """Whether the original ``page`` changed, since ``since``, in what its translation holds.
+
+    A translation whose front matter holds only codes (:data:`CODE_KEYS`) holds just its text: only a
+    change of the original's text counts. Any other translation holds everything the original says.
+    """
+    mine = _parts((docs_dir / translated).read_text(encoding="utf-8"), translated)
+    if mine is None or mine[0] - CODE_KEYS:
+        return True
+    if not mine[1]:
+        return False  # nothing of its own to update
+    now = _parts((docs_dir / page).read_text(encoding="utf-8"), page)
+    old_text = text_at(docs_dir, page, since)
+    before = _parts(old_text, page) if old_text is not None else None
+    return now is None or before is None or now[1] != before[1]
+
+
 def translation_report(docs_dir: Path, changes: dict[str, datetime] | None,
                        languages: Languages) -> list[Translation]:
     """Every original page under ``docs_dir`` with the state of its translation into each other language.
@@ -79,7 +114,8 @@ def translation_report(docs_dir: Path, changes: dict[str, datetime] | None,
             status: Status
             if not exists:
                 status = "missing"
-            elif source_changed and translation_changed and source_changed > translation_changed:
+            elif (source_changed and translation_changed and source_changed > translation_changed
+                  and held_part_changed(docs_dir, page, translated, translation_changed)):
                 status = "outdated"
             else:
                 status = "translated"

@@ -11,6 +11,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from handbook.editor_rules import is_image_target
 from handbook.errors import ContentError
 from handbook.frontmatter import split_front_matter
 from handbook.lang import Languages, project_languages
@@ -132,13 +133,22 @@ def check_links(docs_dir: Path, extra_anchors: dict[str, set[str]] | None = None
             if path_part:
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), path_part))
                 if not resolved.endswith(".md"):
+                    if is_image_target(path_part):
+                        continue  # images have their own rules (handbook/editor_rules.py)
                     if not (docs_dir / resolved).is_file():
+                        page = next((f"{resolved}{end}" for end in (".md", "/index.md") if f"{resolved}{end}"
+                                     in pages), None)
+                        wanted = posixpath.relpath(page, posixpath.dirname(name) or ".") if page else ""
                         errors.append(_error(
                             file, line, target, f"Không có tệp docs/{resolved}.",
-                            "Liên kết tới tệp .md của trang (ví dụ 'index.md' thay cho tên thư mục).",
+                            f"Liên kết tới tệp .md của trang: «{wanted}»." if page else
+                            "Kiểm tra tên tệp; liên kết tới một trang thì viết tên tệp .md của nó (ví dụ "
+                            "'index.md' thay cho tên thư mục).",
                             f"There is no file docs/{resolved}.",
-                            "Link to the page's .md file (for example 'index.md' instead of a folder name)."))
-                    continue  # an image or a download: no anchors
+                            f"Link to the page's .md file: '{wanted}'." if page else
+                            "Check the file name; to link a page, write its .md file name (for example "
+                            "'index.md' instead of a folder name)."))
+                    continue  # a download: no anchors
                 # Translations link to the original file name; the site shows the translation.
                 lang = languages.of_file(name)
                 candidates = [languages.translation_of(resolved, lang), resolved]

@@ -50,6 +50,7 @@ from typing import Any
 import yaml
 
 from handbook.errors import ContentError, ContentErrors
+from handbook.frontmatter import read_content
 from handbook.search.search_fold import fold, syllables
 from handbook.search.search_rules import (
     SearchRules,
@@ -608,7 +609,8 @@ def load_synonyms(path: Path, locales: Iterable[str], display_name: str | None =
     """The synonyms file ``path`` (no file: no synonyms)."""
     if not path.is_file():
         return {locale: [] for locale in locales}
-    return parse_synonyms(path.read_text(encoding="utf-8"), display_name or str(path), locales)
+    label = display_name or str(path)
+    return parse_synonyms(read_content(path, label)[0], label, locales)  # repaired, as the check reads it
 
 
 def synonym_count(synonyms: Mapping[str, list[tuple[str, ...]]]) -> int:

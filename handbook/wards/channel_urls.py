@@ -6,9 +6,9 @@ way residents get misled. handbook/wards/ward_files.py calls :func:`channel_url_
 allowlist (handbook/safety/domains.py), so a near-miss gets its fix ("use www.facebook.com/…") instead of
 "not allowed".
 
-- fanpage: ``https://www.facebook.com/<page name>`` (letters, digits and dots, at least 5), or
-  ``https://www.facebook.com/profile.php?id=<number>``, or the older ``/pages/<name>/<number>`` and
-  ``/people/<name>/<number>`` forms; nothing after the page (no post, photo or ``?`` tracking part).
+- fanpage: ``https://www.facebook.com/<page name>`` (letters, digits and dots, at least 5), or the older
+  ``/pages/<name>/<number>`` form; nothing after the page (no post, photo or ``?`` tracking part). A personal
+  profile (``profile.php?id=…``, ``/people/…``) is refused: residents would write to one person.
 - zalo: ``https://zalo.me/<OA id>``, the long number under an official account's QR code; not a phone
   number (that is a person's Zalo), not ``/g/…`` (a group invite), not the bare site.
 - app: ``https://play.google.com/store/apps/details?id=<app id>`` or
@@ -119,22 +119,25 @@ def _fanpage(url: str, host: str, path: str, query: str) -> ShapeProblem | None:
         what_vi, what_en = _NOT_A_PAGE[first]
         return ShapeProblem(f"địa chỉ này dẫn tới {what_vi}, không phải trang (fanpage) của phường.", how_vi,
                             f"this address leads to {what_en}, not the ward's page (fanpage).", how_en)
-    if first == "profile.php":
-        ids = parse_qs(query).get("id", [])
-        if len(segments) == 1 and len(ids) == 1 and _NUMBER.match(ids[0]) and set(parse_qs(query)) == {"id"}:
-            return None
+    if first in ("profile.php", "people"):
         return ShapeProblem(
-            "địa chỉ profile.php phải có đúng một phần ?id=<số> và không có gì khác.",
-            "giữ lại https://www.facebook.com/profile.php?id=<số>, xóa phần &… phía sau.",
-            "a profile.php address must have exactly ?id=<number> and nothing else.",
-            "keep https://www.facebook.com/profile.php?id=<number> and delete any &… after it.",
+            f"địa chỉ dạng «{first}» là trang cá nhân của một người (hoặc một trang chưa có tên riêng), "
+            "không phải trang chính thức của phường; người dân nhắn tin vào đó là nhắn cho một cá nhân.",
+            "mở trang của phường, vào «Giới thiệu» để lấy địa chỉ có tên trang (https://www.facebook.com/"
+            "TenTrang). Nếu trang chưa có tên riêng: xóa dòng value, ghi tên trang ở name: và để status: "
+            "unverified.",
+            f"a '{first}' address is a person's personal profile (or a page without a user name), not the "
+            "ward's official page; residents who message it write to one person.",
+            "open the ward's page and take the address with the page's name from 'About' (https://www."
+            "facebook.com/PageName). If the page has no user name: delete the value line, write the page's "
+            "name in name: and keep status: unverified.",
         )
     if query:
         return ShapeProblem("địa chỉ có phần «?…» phía sau (thường là mã theo dõi của Facebook).",
                             f"xóa từ dấu ? trở đi: https://{FACEBOOK}{path}",
                             "the address has a '?…' part (usually Facebook's tracking code).",
                             f"delete from the ? onwards: https://{FACEBOOK}{path}")
-    if first in ("pages", "people") and len(segments) == 3 and _NUMBER.match(segments[2]):
+    if first == "pages" and len(segments) == 3 and _NUMBER.match(segments[2]):
         return None
     if len(segments) == 1 and _PAGE_NAME.match(segments[0]):
         return None

@@ -20,6 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import BOM, decode_content
 from handbook.lang import project_languages
+from handbook.maintain.scaffold import fill_template
 from handbook.phones import PhoneError, parse_phone
 from handbook.wards.registry import Registry
 from handbook.wards.ward_files import CHANNEL_KEYS, WardFile, load_ward_dir, split_front_matter
@@ -111,14 +112,12 @@ def _new_ward_files(docs_dir: Path, registry: Registry, slug: str) -> dict[Path,
             f"docs/wards/{slug}.md", "tên phường / ward name",
             f"Không có phường nào mang tên tệp «{slug}».{hint_vi}", f"Dùng một trong: {known}.",
             f"No ward has the file name '{slug}'.{hint_en}", f"Use one of: {known}.")
-    code = page.unit.code
     folder = docs_dir / "wards"
-    code_line = f'ward_code: "{code}"\n'
-    files_by_path = {folder / f"{slug}.md": f"---\n# {page.unit.name}\n{code_line}channels: []\n---\n"}
+    values = {"ward_name": page.unit.name, "code": page.unit.code, "slug": slug}
+    files_by_path = {folder / f"{slug}.md": fill_template("ward.md", **values)}
+    translation = fill_template("ward-translation.md", **values)
     for index in sorted(folder.glob("index.*.md")):
-        lang = index.name.split(".")[1]
-        comment = f"# {page.unit.name} (channels: {slug}.md)\n"
-        files_by_path[folder / f"{slug}.{lang}.md"] = f"---\n{comment}{code_line}---\n"
+        files_by_path[folder / f"{slug}.{index.name.split('.')[1]}.md"] = translation
     return files_by_path
 
 

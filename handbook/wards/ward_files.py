@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -35,9 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from handbook.dates import parse_date, today_vn
+from handbook.editor_rules import tracking_error
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import FRONT_MATTER, YamlMap, line_of, load_yaml, read_content
 from handbook.phones import PhoneError, parse_phone
+from handbook.repairs import repair_text
 from handbook.safety.domains import host_of, is_gov_vn, url_rejection
 from handbook.slugs import fold_vietnamese, slugify
 from handbook.wards.channel_urls import channel_url_problem
@@ -95,7 +96,7 @@ def _line(mapping: object, key: str) -> int:
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Front matter (with line numbers), body, and the file line the body starts on."""
-    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff").replace("\r\n", "\n"))
+    text = repair_text(text.removeprefix("\ufeff").replace("\r\n", "\n"))[0]
     match = FRONT_MATTER.match(text)
     if not match:
         raise ContentError(
@@ -225,6 +226,9 @@ def _url_error(path: str, where: str, url: str, reason_vi: str, reason_en: str) 
 
 
 def _check_channel_url(kind: str, url: str, path: str, where: str, app_id: object = None) -> str:
+    tracking = tracking_error(path, where, url)  # the rule of every link (handbook/editor_rules.py)
+    if tracking is not None:
+        raise tracking
     shape = channel_url_problem(kind, url, app_id)
     if shape is not None:
         raise ContentError(path, where, f"không dùng được địa chỉ {url}: {shape.vi}", shape.fix_vi,
@@ -320,6 +324,9 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
     source = _text(raw.get("source"), path, at("source"), "nguồn (source)", "source", True)
     assert source is not None
     if source.startswith(("http://", "https://")):
+        tracking = tracking_error(path, at("source"), source)
+        if tracking is not None:
+            raise tracking
         rejection = url_rejection(source)
         if rejection is not None:
             raise ContentError(
