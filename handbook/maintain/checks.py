@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from handbook.area import check_area
+from handbook.area import area_markdown, check_area, local_names
 from handbook.area_file import load_area, missing_entries, ward_scope
 from handbook.dates import today_vn
 from handbook.errors import ContentError, ContentErrors
@@ -44,6 +44,7 @@ from handbook.guides.guide_files import Guide, load_guides
 from handbook.guides.guide_page import closing_markdown, opening_markdown
 from handbook.guides.screens import check_markdown
 from handbook.lang import Languages, project_languages
+from handbook.local_facts import page_key, typed_local_names
 from handbook.phones import tel_target_problem
 from handbook.safety.html_safety import check_docs as check_html
 from handbook.safety.internal_links import check_links, page_anchors
@@ -280,6 +281,28 @@ def _data_files(root: Path, texts: dict[str, str]) -> list[ContentError]:
     return errors
 
 
+def _area_text_rules(root: Path, pages: list[tuple[str, str]], languages: Languages) -> list[ContentError]:
+    """Local-fact blocks and placeholders of every page (as overrides/hooks/area.py reads them), and the
+    area's own names typed into a guide instead of its placeholders (handbook/local_facts.py)."""
+    try:
+        area = load_area(root / "docs")
+        check_errors = check_area(area)
+        names = local_names(area)
+    except ContentError:
+        return []  # reported by the area file's own rules
+    if check_errors:
+        return []
+    errors: list[ContentError] = []
+    for name, text in pages:
+        if _is_ward_file(name):
+            continue
+        file = f"docs/{name}"
+        errors += area_markdown(area, text, languages.of_file(name), page_key(name), file)[1]
+        if name.startswith("guides/") and not name.startswith("guides/index."):
+            errors += typed_local_names(text, names, file)
+    return errors
+
+
 def _pages(docs_dir: Path, texts: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(name relative to docs/, text) of every Markdown page."""
     if texts is not None:
@@ -330,6 +353,7 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     for name, text in pages:
         result.errors += _body_rules(text, f"docs/{name}", languages)
     result.errors += check_html(docs_dir)
+    result.errors += _area_text_rules(root, pages, languages)
 
     guides, guide_errors = load_guides(docs_dir, today=today)
     result.errors += guide_errors
