@@ -14,11 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from handbook.area_file import AREA_FILE
-from handbook.errors import ContentError
-from handbook.phones import PhoneError, parse_phone
-from handbook.placeholders import fill, unknown_placeholders
-from handbook.safety.domains import url_rejection
 from handbook.dates import format_date
+from handbook.errors import ContentError
 from handbook.local_facts import (
     DERIVED,
     FACTS,
@@ -29,6 +26,9 @@ from handbook.local_facts import (
     notes_for,
     replace_notes,
 )
+from handbook.phones import PhoneError, parse_phone
+from handbook.placeholders import fill, unknown_placeholders
+from handbook.safety.domains import url_rejection
 from handbook.slugs import fold_vietnamese
 from handbook.text import available_languages, catalogue, message
 
@@ -59,7 +59,8 @@ def province_name(area: dict[str, Any], lang: str, default_lang: str | None = No
     language, else the official one)."""
     province = area["province"]
     kind = province_kind(area, lang, default_lang)
-    return message(lang, "area.province", kind=kind, name=localized(province["name"], lang, names_language(area)))
+    name = localized(province["name"], lang, names_language(area))
+    return message(lang, "area.province", kind=kind, name=name)
 
 
 def names_language(area: dict[str, Any]) -> str:
@@ -202,6 +203,10 @@ def local_fact_values(area: dict[str, Any], lang: str) -> dict[str, tuple[str, S
     if codes:
         found["area_code"] = (str(codes[0]), None)
     for name in list(found):
+        if name.endswith("_website") or name == "province_portal":  # shown as a link
+            url = found[name][0]
+            host = re.sub(r"^https?://", "", url).rstrip("/")
+            found[name] = (f"[{host}]({url})", found[name][1])
         if "{{" in found[name][0]:
             found[name] = (found[name][0].replace("{{ province }}", province_name(area, official_lang)),
                            found[name][1])
@@ -217,12 +222,16 @@ def ward_examples(area: dict[str, Any]) -> dict[str, str]:
     registry = load_registry(ward_scope(area))
     units = list(registry.units) or []
     picked = [units[index % len(units)].name for index in range(3)] if units else ["", "", ""]
-    former = next((unit for unit in registry.former_of(units[0].code) if unit.short_name != units[0].short_name),
-                  None) if units else None
+    others = [unit for unit in registry.former_of(units[0].code) if unit.short_name != units[0].short_name] \
+        if units else []
+    former = others[0] if others else None
     old = former.name if former else picked[0]
     short = former.short_name if former else (units[0].short_name if units else "")
     return {"ward_1": picked[0], "ward_2": picked[1], "ward_3": picked[2], "former_ward": old,
             "former_ward_short": short, "former_ward_ascii": fold_vietnamese(short)}
+
+
+WARD_NAMES_LIMIT = 30  # wards of a former district are checked; a province's or the country's are too many
 
 
 def local_names(area: dict[str, Any]) -> list[LocalName]:
@@ -241,10 +250,11 @@ def local_names(area: dict[str, Any]) -> list[LocalName]:
         names.append(LocalName(folded, "{{ province_portal }} (trong khối {{ if province_portal }})"))
     names.append(LocalName(str(area["name"]), "{{ area }}"))
     registry = load_registry(ward_scope(area))
-    for unit in registry.units:
-        names.append(LocalName(unit.short_name, "{{ ward_1 }} / {{ notes }} (docs/area.yml notes)"))
-    for former in registry.former:
-        names.append(LocalName(former.short_name, "{{ former_ward }} / {{ notes }} (docs/area.yml notes)"))
+    if len(registry.units) <= WARD_NAMES_LIMIT:  # a whole province's names include everyday words
+        for unit in registry.units:
+            names.append(LocalName(unit.short_name, "{{ ward_1 }} / {{ notes }} (docs/area.yml notes)"))
+        for former in registry.former:
+            names.append(LocalName(former.short_name, "{{ former_ward }} / {{ notes }} (area.yml notes)"))
     for name, fact in facts(area).items():
         values = fact.value.values() if isinstance(fact.value, dict) else [fact.value]
         for value in values:
@@ -260,9 +270,9 @@ def local_names(area: dict[str, Any]) -> list[LocalName]:
         if isinstance(word, dict) and word.get("word"):
             names.append(LocalName(str(word["word"]), str(word.get("use") or "{{ notes }}")))
     unique: dict[str, LocalName] = {}
-    for name in names:
-        if name.text.strip():
-            unique.setdefault(name.text.casefold(), name)  # the first hint: the area before its wards
+    for found in names:
+        if found.text.strip():
+            unique.setdefault(found.text.casefold(), found)  # the first hint: the area before its wards
     return list(unique.values())
 
 
@@ -273,7 +283,8 @@ def area_markdown(area: dict[str, Any], text: str, lang: str, page: str, file: s
     values = placeholder_values(area, lang)
     known = {name for name in (*FACTS, *DERIVED) if values.get(name)}
     shown, errors = apply_blocks(text, known, file, first_line)
-    errors += unknown_placeholders(shown, {**values, "notes": ""}, file, first_line)
+    # {{ notes }} and {{ ward_table }} (overrides/hooks/wards.py) are lines the build replaces
+    errors += unknown_placeholders(shown, {**values, "notes": "", "ward_table": ""}, file, first_line)
     notes = [_note_markdown(area, note, lang) for note in notes_for(area, page)]
     return fill(replace_notes(shown, "\n\n".join(notes)), values), errors
 

@@ -44,18 +44,30 @@ class FactRule:
 
 # Every local fact a page may use: docs/area.yml ``facts: {name: {value, source, status, checked}}``.
 FACTS: dict[str, FactRule] = {
-    "power_company": FactRule("công ty điện lực phục vụ địa bàn (tên đầy đủ)", "the power company (full name)"),
-    "power_short": FactRule("tên ngắn của công ty điện lực (ví dụ EVNSPC)", "the power company's short name"),
-    "power_app": FactRule("tên ứng dụng chăm sóc khách hàng của điện lực", "the power company's customer app"),
-    "power_website": FactRule("trang web chăm sóc khách hàng của điện lực (https)", "its customer website"),
-    "power_hotline": FactRule("tổng đài chính thức của điện lực, kèm cước gọi", "its official hotline and cost"),
-    "water_company": FactRule("công ty cấp nước", "the water company"),
-    "water_app": FactRule("ứng dụng của công ty cấp nước", "the water company's app"),
-    "water_website": FactRule("trang web của công ty cấp nước (https)", "the water company's website"),
-    "water_hotline": FactRule("tổng đài của công ty cấp nước", "the water company's hotline"),
-    "water_payment": FactRule("cách trả tiền nước công ty xác nhận", "payment channels the company confirms"),
-    "water_share": FactRule("tỷ lệ hộ dùng nước máy", "share of households on tap water"),
-    "province_portal": FactRule("cổng dịch vụ công của tỉnh (https)", "the province's public-service portal"),
+    "power_company": FactRule(
+        "công ty điện lực phục vụ địa bàn (tên đầy đủ)", "the power company (full name)"),
+    "power_short": FactRule(
+        "tên ngắn của công ty điện lực (ví dụ EVNSPC)", "the power company's short name"),
+    "power_app": FactRule(
+        "tên ứng dụng chăm sóc khách hàng của điện lực", "the power company's customer app"),
+    "power_website": FactRule(
+        "trang web chăm sóc khách hàng của điện lực (https)", "its customer website"),
+    "power_hotline": FactRule(
+        "tổng đài chính thức của điện lực, kèm cước gọi", "its official hotline and cost"),
+    "water_company": FactRule(
+        "công ty cấp nước", "the water company"),
+    "water_app": FactRule(
+        "ứng dụng của công ty cấp nước", "the water company's app"),
+    "water_website": FactRule(
+        "trang web của công ty cấp nước (https)", "the water company's website"),
+    "water_hotline": FactRule(
+        "tổng đài của công ty cấp nước", "the water company's hotline"),
+    "water_payment": FactRule(
+        "cách trả tiền nước công ty xác nhận", "payment channels the company confirms"),
+    "water_share": FactRule(
+        "tỷ lệ hộ dùng nước máy", "share of households on tap water"),
+    "province_portal": FactRule(
+        "cổng dịch vụ công của tỉnh (https)", "the province's public-service portal"),
 }
 # Facts read from the area file's other entries (portals, hotlines, Zalo accounts, area codes).
 DERIVED = ("hotline", "hotline_alt", "province_zalo", "area_code")
@@ -79,7 +91,9 @@ def _line_error(file: str, line: int, vi: str, fix_vi: str, en: str, fix_en: str
     return ContentError(file, f"dòng {line} / line {line}", vi, fix_vi, en, fix_en)
 
 
-def apply_blocks(text: str, known: set[str], file: str, first_line: int = 1) -> tuple[str, list[ContentError]]:
+def apply_blocks(
+    text: str, known: set[str], file: str, first_line: int = 1
+) -> tuple[str, list[ContentError]]:
     """``text`` with each ``{{ if … }}`` block resolved for an area that has the facts in ``known``, and
     every misuse: unknown fact names, unbalanced blocks, a local fact used outside a block testing it.
     Removed lines become empty lines (line numbers of later errors stay right)."""
@@ -101,7 +115,8 @@ def apply_blocks(text: str, known: set[str], file: str, first_line: int = 1) -> 
                     errors.append(_line_error(
                         file, number, f"không có dữ kiện địa phương «{', '.join(wrong)}».",
                         f"dùng một trong: {', '.join(sorted(names))}.",
-                        f"there is no local fact '{', '.join(wrong)}'.", f"use one of: {', '.join(sorted(names))}.",
+                        f"there is no local fact '{', '.join(wrong)}'.",
+                        f"use one of: {', '.join(sorted(names))}.",
                     ))
                 has = tested <= known
                 stack.append((number, tested, negated, False, shown))
@@ -116,7 +131,7 @@ def apply_blocks(text: str, known: set[str], file: str, first_line: int = 1) -> 
             elif word == "else":
                 opened, tested, negated, _, before = stack.pop()
                 stack.append((opened, tested, not negated, True, before))
-                shown = before and ((tested <= known) == (not negated))
+                shown = before and ((tested <= known) == negated)  # the else part of "if not X" shows with X
             else:
                 shown = stack.pop()[4]
             out.append("")
@@ -131,7 +146,8 @@ def apply_blocks(text: str, known: set[str], file: str, first_line: int = 1) -> 
                     f"đặt dòng này trong khối {{{{ if {name} }}}} … {{{{ else }}}} (điều đúng ở mọi nơi) … "
                     "{{ end }}.",
                     f"'{use.group(0)}' is a local fact that another area may not have.",
-                    f"put this line inside {{{{ if {name} }}}} … {{{{ else }}}} (what is true anywhere) … {{{{ end }}}}.",
+                    f"put this line inside {{{{ if {name} }}}} … {{{{ else }}}} (what is true anywhere) "
+                    "… {{ end }}.",
                 ))
         out.append(line if shown else "")
     for opened, *_ in stack:
@@ -173,7 +189,8 @@ def check_facts(area: Mapping[str, Any]) -> list[ContentError]:
     raw = area.get("facts") or {}
     if not isinstance(raw, dict):
         return [ContentError("docs/area.yml", "facts", "«facts» phải là các dòng «tên: …».",
-                             "xem mẫu trong README.", "'facts' must be 'name: …' entries.", "see the README.")]
+                             "xem mẫu trong README.", "'facts' must be 'name: …' entries.",
+                             "see the README.")]
     for name, entry in raw.items():
         where = f"facts.{name}"
         if name not in FACTS:
@@ -187,7 +204,8 @@ def check_facts(area: Mapping[str, Any]) -> list[ContentError]:
         if missing or entry.get("status") not in ("confirmed", "reported", "unverified"):
             errors.append(ContentError(
                 "docs/area.yml", where, f"dữ kiện thiếu hoặc sai: {', '.join(missing) or 'status'}.",
-                "ghi source (nơi đã đọc), status (confirmed | reported | unverified) và checked (2026-12-08).",
+                "ghi source (nơi đã đọc), status (confirmed | reported | unverified) "
+                "và checked (2026-12-08).",
                 f"the fact lacks or has a wrong: {', '.join(missing) or 'status'}.",
                 "write source (where it was read), status (confirmed | reported | unverified) and checked.",
             ))
@@ -247,7 +265,8 @@ def typed_local_names(text: str, names: list[LocalName], file: str) -> list[Cont
                     file, number,
                     f"hướng dẫn ghi thẳng «{name.text}», tên riêng của địa bàn này; nơi khác sẽ đọc sai.",
                     f"viết {name.use} (lấy từ docs/area.yml).",
-                    f"the guide types '{name.text}', a name of this area only; another area would read it wrong.",
+                    f"the guide types '{name.text}', a name of this area only; another area would read "
+                    "it wrong.",
                     f"write {name.use} (filled from docs/area.yml).",
                 ))
                 break
