@@ -45,29 +45,23 @@ class FactRule:
 # Every local fact a page may use: docs/area.yml ``facts: {name: {value, source, status, checked}}``.
 FACTS: dict[str, FactRule] = {
     "power_company": FactRule(
-        "công ty điện lực phục vụ địa bàn (tên đầy đủ)", "the power company (full name)"),
-    "power_short": FactRule(
-        "tên ngắn của công ty điện lực (ví dụ EVNSPC)", "the power company's short name"),
+        "công ty điện lực phục vụ địa bàn (tên đầy đủ)", "the power company (full name)"
+    ),
+    "power_short": FactRule("tên ngắn của công ty điện lực (ví dụ EVNSPC)", "the power company's short name"),
     "power_app": FactRule(
-        "tên ứng dụng chăm sóc khách hàng của điện lực", "the power company's customer app"),
-    "power_website": FactRule(
-        "trang web chăm sóc khách hàng của điện lực (https)", "its customer website"),
+        "tên ứng dụng chăm sóc khách hàng của điện lực", "the power company's customer app"
+    ),
+    "power_website": FactRule("trang web chăm sóc khách hàng của điện lực (https)", "its customer website"),
     "power_hotline": FactRule(
-        "tổng đài chính thức của điện lực, kèm cước gọi", "its official hotline and cost"),
-    "water_company": FactRule(
-        "công ty cấp nước", "the water company"),
-    "water_app": FactRule(
-        "ứng dụng của công ty cấp nước", "the water company's app"),
-    "water_website": FactRule(
-        "trang web của công ty cấp nước (https)", "the water company's website"),
-    "water_hotline": FactRule(
-        "tổng đài của công ty cấp nước", "the water company's hotline"),
-    "water_payment": FactRule(
-        "cách trả tiền nước công ty xác nhận", "payment channels the company confirms"),
-    "water_share": FactRule(
-        "tỷ lệ hộ dùng nước máy", "share of households on tap water"),
-    "province_portal": FactRule(
-        "cổng dịch vụ công của tỉnh (https)", "the province's public-service portal"),
+        "tổng đài chính thức của điện lực, kèm cước gọi", "its official hotline and cost"
+    ),
+    "water_company": FactRule("công ty cấp nước", "the water company"),
+    "water_app": FactRule("ứng dụng của công ty cấp nước", "the water company's app"),
+    "water_website": FactRule("trang web của công ty cấp nước (https)", "the water company's website"),
+    "water_hotline": FactRule("tổng đài của công ty cấp nước", "the water company's hotline"),
+    "water_payment": FactRule("cách trả tiền nước công ty xác nhận", "payment channels the company confirms"),
+    "water_share": FactRule("tỷ lệ hộ dùng nước máy", "share of households on tap water"),
+    "province_portal": FactRule("cổng dịch vụ công của tỉnh (https)", "the province's public-service portal"),
 }
 # Facts read from the area file's other entries (portals, hotlines, Zalo accounts, area codes).
 DERIVED = ("hotline", "hotline_alt", "province_zalo", "area_code")
@@ -112,22 +106,30 @@ def apply_blocks(
             if word == "if":
                 wrong = sorted(tested - names) or ([] if tested else ["?"])
                 if wrong:
-                    errors.append(_line_error(
-                        file, number, f"không có dữ kiện địa phương «{', '.join(wrong)}».",
-                        f"dùng một trong: {', '.join(sorted(names))}.",
-                        f"there is no local fact '{', '.join(wrong)}'.",
-                        f"use one of: {', '.join(sorted(names))}.",
-                    ))
+                    errors.append(
+                        _line_error(
+                            file,
+                            number,
+                            f"không có dữ kiện địa phương «{', '.join(wrong)}».",
+                            f"dùng một trong: {', '.join(sorted(names))}.",
+                            f"there is no local fact '{', '.join(wrong)}'.",
+                            f"use one of: {', '.join(sorted(names))}.",
+                        )
+                    )
                 has = tested <= known
                 stack.append((number, tested, negated, False, shown))
                 shown = shown and (has != negated)
             elif not stack:
-                errors.append(_line_error(
-                    file, number, f"«{{{{ {word} }}}}» không có «{{{{ if … }}}}» đi trước.",
-                    "thêm dòng {{ if tên }} ở đầu phần này, hoặc xóa dòng.",
-                    f"'{{{{ {word} }}}}' has no '{{{{ if … }}}}' before it.",
-                    "add an {{ if name }} line where the part starts, or delete this line.",
-                ))
+                errors.append(
+                    _line_error(
+                        file,
+                        number,
+                        f"«{{{{ {word} }}}}» không có «{{{{ if … }}}}» đi trước.",
+                        "thêm dòng {{ if tên }} ở đầu phần này, hoặc xóa dòng.",
+                        f"'{{{{ {word} }}}}' has no '{{{{ if … }}}}' before it.",
+                        "add an {{ if name }} line where the part starts, or delete this line.",
+                    )
+                )
             elif word == "else":
                 opened, tested, negated, _, before = stack.pop()
                 stack.append((opened, tested, not negated, True, before))
@@ -140,21 +142,31 @@ def apply_blocks(
         for use in _USE.finditer(line):
             name = _base(use.group(1))
             if name in names and name not in guarded:
-                errors.append(_line_error(
-                    file, number,
-                    f"«{use.group(0)}» là dữ kiện riêng của địa bàn, nơi khác có thể không có.",
-                    f"đặt dòng này trong khối {{{{ if {name} }}}} … {{{{ else }}}} (điều đúng ở mọi nơi) … "
-                    "{{ end }}.",
-                    f"'{use.group(0)}' is a local fact that another area may not have.",
-                    f"put this line inside {{{{ if {name} }}}} … {{{{ else }}}} (what is true anywhere) "
-                    "… {{ end }}.",
-                ))
+                errors.append(
+                    _line_error(
+                        file,
+                        number,
+                        f"«{use.group(0)}» là dữ kiện riêng của địa bàn, nơi khác có thể không có.",
+                        f"đặt dòng này trong khối {{{{ if {name} }}}} … {{{{ else }}}} "
+                        "(điều đúng ở mọi nơi) … "
+                        "{{ end }}.",
+                        f"'{use.group(0)}' is a local fact that another area may not have.",
+                        f"put this line inside {{{{ if {name} }}}} … {{{{ else }}}} (what is true anywhere) "
+                        "… {{ end }}.",
+                    )
+                )
         out.append(line if shown else "")
     for opened, *_ in stack:
-        errors.append(_line_error(
-            file, opened, "khối «{{ if … }}» không có dòng «{{ end }}».", "thêm dòng {{ end }} ở cuối khối.",
-            "the '{{ if … }}' block has no '{{ end }}' line.", "add an {{ end }} line where the block ends.",
-        ))
+        errors.append(
+            _line_error(
+                file,
+                opened,
+                "khối «{{ if … }}» không có dòng «{{ end }}».",
+                "thêm dòng {{ end }} ở cuối khối.",
+                "the '{{ if … }}' block has no '{{ end }}' line.",
+                "add an {{ end }} line where the block ends.",
+            )
+        )
     return "\n".join(out), errors
 
 
@@ -178,8 +190,13 @@ def facts(area: Mapping[str, Any]) -> dict[str, Fact]:
     found: dict[str, Fact] = {}
     for name, entry in (area.get("facts") or {}).items():
         if isinstance(entry, dict) and _is_known(entry.get("value")):
-            found[str(name)] = Fact(str(name), entry["value"], str(entry.get("source") or ""),
-                                    str(entry.get("status") or ""), entry.get("checked"))
+            found[str(name)] = Fact(
+                str(name),
+                entry["value"],
+                str(entry.get("source") or ""),
+                str(entry.get("status") or ""),
+                entry.get("checked"),
+            )
     return found
 
 
@@ -188,27 +205,46 @@ def check_facts(area: Mapping[str, Any]) -> list[ContentError]:
     errors = []
     raw = area.get("facts") or {}
     if not isinstance(raw, dict):
-        return [ContentError("docs/area.yml", "facts", "«facts» phải là các dòng «tên: …».",
-                             "xem mẫu trong README.", "'facts' must be 'name: …' entries.",
-                             "see the README.")]
+        return [
+            ContentError(
+                "docs/area.yml",
+                "facts",
+                "«facts» phải là các dòng «tên: …».",
+                "xem mẫu trong README.",
+                "'facts' must be 'name: …' entries.",
+                "see the README.",
+            )
+        ]
     for name, entry in raw.items():
         where = f"facts.{name}"
         if name not in FACTS:
-            errors.append(ContentError("docs/area.yml", where, f"không có dữ kiện «{name}».",
-                                       f"dùng một trong: {', '.join(FACTS)}.", f"there is no fact '{name}'.",
-                                       f"use one of: {', '.join(FACTS)}."))
+            errors.append(
+                ContentError(
+                    "docs/area.yml",
+                    where,
+                    f"không có dữ kiện «{name}».",
+                    f"dùng một trong: {', '.join(FACTS)}.",
+                    f"there is no fact '{name}'.",
+                    f"use one of: {', '.join(FACTS)}.",
+                )
+            )
             continue
         if not isinstance(entry, dict) or not _is_known(entry.get("value")):
             continue
         missing = [key for key in ("source", "status", "checked") if not entry.get(key)]
         if missing or entry.get("status") not in ("confirmed", "reported", "unverified"):
-            errors.append(ContentError(
-                "docs/area.yml", where, f"dữ kiện thiếu hoặc sai: {', '.join(missing) or 'status'}.",
-                "ghi source (nơi đã đọc), status (confirmed | reported | unverified) "
-                "và checked (2026-12-08).",
-                f"the fact lacks or has a wrong: {', '.join(missing) or 'status'}.",
-                "write source (where it was read), status (confirmed | reported | unverified) and checked.",
-            ))
+            errors.append(
+                ContentError(
+                    "docs/area.yml",
+                    where,
+                    f"dữ kiện thiếu hoặc sai: {', '.join(missing) or 'status'}.",
+                    "ghi source (nơi đã đọc), status (confirmed | reported | unverified) "
+                    "và checked (2026-12-08).",
+                    f"the fact lacks or has a wrong: {', '.join(missing) or 'status'}.",
+                    "write source (where it was read), status (confirmed | reported | unverified) "
+                    "and checked.",
+                )
+            )
     return errors
 
 
@@ -220,12 +256,16 @@ def missing_facts(area: Mapping[str, Any]) -> list[str]:
 
 def notes_for(area: Mapping[str, Any], page: str) -> list[dict[str, Any]]:
     """The area's local notes for ``page`` ("guides/dong-tien-dien", "about/index")."""
-    return [note for note in area.get(LOCAL_NOTE) or []
-            if isinstance(note, dict) and str(note.get("page", "")).removesuffix(".md") == page]
+    return [
+        note
+        for note in area.get(LOCAL_NOTE) or []
+        if isinstance(note, dict) and str(note.get("page", "")).removesuffix(".md") == page
+    ]
 
 
 def replace_notes(text: str, rendered: str) -> str:
     """``text`` with its ``{{ notes }}`` line replaced by ``rendered`` (indented like the line)."""
+
     def indent(match: re.Match[str]) -> str:
         return "\n".join(match.group(1) + line if line else line for line in rendered.split("\n"))
 
@@ -255,19 +295,25 @@ def _fold(text: str) -> str:
 def typed_local_names(text: str, names: list[LocalName], file: str) -> list[ContentError]:
     """A guide that types one of the area's names instead of the placeholder: file, line, what to write."""
     errors = []
-    patterns = [(name, re.compile(r"(?<![\w.])" + re.escape(_fold(name.text)) + r"(?!\w)"))
-                for name in names if len(name.text) >= 3]
+    patterns = [
+        (name, re.compile(r"(?<![\w.])" + re.escape(_fold(name.text)) + r"(?!\w)"))
+        for name in names
+        if len(name.text) >= 3
+    ]
     for number, line in enumerate(text.split("\n"), start=1):
         folded = _fold(line)
         for name, pattern in patterns:
             if pattern.search(folded):
-                errors.append(_line_error(
-                    file, number,
-                    f"hướng dẫn ghi thẳng «{name.text}», tên riêng của địa bàn này; nơi khác sẽ đọc sai.",
-                    f"viết {name.use} (lấy từ docs/area.yml).",
-                    f"the guide types '{name.text}', a name of this area only; another area would read "
-                    "it wrong.",
-                    f"write {name.use} (filled from docs/area.yml).",
-                ))
+                errors.append(
+                    _line_error(
+                        file,
+                        number,
+                        f"hướng dẫn ghi thẳng «{name.text}», tên riêng của địa bàn này; nơi khác sẽ đọc sai.",
+                        f"viết {name.use} (lấy từ docs/area.yml).",
+                        f"the guide types '{name.text}', a name of this area only; another area would read "
+                        "it wrong.",
+                        f"write {name.use} (filled from docs/area.yml).",
+                    )
+                )
                 break
     return errors
