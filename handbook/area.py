@@ -147,13 +147,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None = None) -> dict[str, str]:
-    """What each ``{{ name }}`` placeholder in content becomes, in ``lang`` (``province_vi``: the official
-    name, in the area's :func:`names_language`)."""
+def _names(area: dict[str, Any], lang: str, default_lang: str | None = None) -> dict[str, str]:
+    """The placeholders every area has: the province's and the area's names, in ``lang``."""
     province = province_name(area, lang, default_lang)
     official_lang = names_language(area)
     official = province_name(area, official_lang, official_lang)
-    values = {
+    return {
         "province": province,
         "Province": _capital(province),
         "province_vi": official,
@@ -162,8 +161,14 @@ def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None
         "province_kind": province_kind(area, lang, default_lang),
         "area": str(area["name"]),
         "site_name": localized(area.get("site_name") or area["name"], lang, official_lang),
-        **ward_examples(area),
     }
+
+
+def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None = None) -> dict[str, str]:
+    """What each ``{{ name }}`` placeholder in content becomes, in ``lang`` (``province_vi``: the official
+    name, in the area's :func:`names_language`): the names, the area's wards, and its local facts with
+    ``{{ name_source }}`` for each (only the facts the area has)."""
+    values = {**_names(area, lang, default_lang), **ward_examples(area)}
     for name, (value, fact) in local_fact_values(area, lang).items():
         values[name] = value
         values[f"{name}_source"] = fact_source(fact, lang) if fact else ""
@@ -202,14 +207,11 @@ def local_fact_values(area: dict[str, Any], lang: str) -> dict[str, tuple[str, S
     codes = area["province"].get("area_codes") or []
     if codes:
         found["area_code"] = (str(codes[0]), None)
-    for name in list(found):
+    official_names = _names(area, official_lang, official_lang)  # account names keep their official wording
+    for name, (value, sourced) in found.items():
         if name.endswith("_website") or name == "province_portal":  # shown as a link
-            url = found[name][0]
-            host = re.sub(r"^https?://", "", url).rstrip("/")
-            found[name] = (f"[{host}]({url})", found[name][1])
-        if "{{" in found[name][0]:
-            found[name] = (found[name][0].replace("{{ province }}", province_name(area, official_lang)),
-                           found[name][1])
+            value = f"[{re.sub(r'^https?://', '', value).rstrip('/')}]({value})"
+        found[name] = (fill(value, official_names), sourced)
     return found
 
 
