@@ -177,9 +177,9 @@ def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None
 
 def fact_source(fact: Sourced, lang: str) -> str:
     """'nguồn: …; theo một nguồn tin, kiểm tra 30/11/2026': where a local fact was read."""
-    status = message(lang, f"ward.status.{fact.status}") if fact.status in STATUSES else fact.status
+    status = message(lang, f"area.status.{fact.status}") if fact.status in STATUSES else fact.status
     checked = format_date(fact.checked, lang) if fact.checked else "?"
-    return message(lang, "area.fact_source", source=fact.source, status=status.lower(), date=checked)
+    return message(lang, "area.fact_source", source=fact.source, status=status, date=checked)
 
 
 def local_fact_values(area: dict[str, Any], lang: str) -> dict[str, tuple[str, Sourced | None]]:
@@ -279,21 +279,24 @@ def local_names(area: dict[str, Any]) -> list[LocalName]:
 
 
 def area_markdown(area: dict[str, Any], text: str, lang: str, page: str, file: str,
-                  first_line: int = 1) -> tuple[str, list[ContentError]]:
+                  first_line: int = 1, for_reading: bool = False) -> tuple[str, list[ContentError]]:
     """A page's Markdown for this area: ``{{ if … }}`` blocks resolved, the page's local notes in place of
-    ``{{ notes }}``, every placeholder filled; and each problem with its file and line."""
+    ``{{ notes }}``, every placeholder filled; and each problem with its file and line. ``for_reading``:
+    the block lines leave no empty lines behind (a list stays one list)."""
     values = placeholder_values(area, lang)
     known = {name for name in (*FACTS, *DERIVED) if values.get(name)}
     shown, errors = apply_blocks(text, known, file, first_line)
     # {{ notes }} and {{ ward_table }} (overrides/hooks/wards.py) are lines the build replaces
     errors += unknown_placeholders(shown, {**values, "notes": "", "ward_table": ""}, file, first_line)
+    if for_reading:
+        shown = apply_blocks(text, known, file, first_line, keep_lines=False)[0]
     notes = [_note_markdown(area, note, lang) for note in notes_for(area, page)]
     return fill(replace_notes(shown, "\n\n".join(notes)), values), errors
 
 
 def _note_markdown(area: dict[str, Any], note: dict[str, Any], lang: str) -> str:
     fact = _fact(note, f"notes ({note.get('page')})")
-    return f"{area_text(area, note.get('text'), lang)} <small>({fact_source(fact, lang)})</small>"
+    return f"{area_text(area, note.get('text'), lang)} ({fact_source(fact, lang)})"
 
 
 def area_text(area: dict[str, Any], value: Any, lang: str, default_lang: str | None = None) -> str:

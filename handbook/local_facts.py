@@ -86,7 +86,7 @@ def _line_error(file: str, line: int, vi: str, fix_vi: str, en: str, fix_en: str
 
 
 def apply_blocks(
-    text: str, known: set[str], file: str, first_line: int = 1
+    text: str, known: set[str], file: str, first_line: int = 1, keep_lines: bool = True
 ) -> tuple[str, list[ContentError]]:
     """``text`` with each ``{{ if … }}`` block resolved for an area that has the facts in ``known``, and
     every misuse: unknown fact names, unbalanced blocks, a local fact used outside a block testing it.
@@ -136,7 +136,7 @@ def apply_blocks(
                 shown = before and ((tested <= known) == negated)  # the else part of "if not X" shows with X
             else:
                 shown = stack.pop()[4]
-            out.append("")
+            out.append("\0")
             continue
         guarded = {name for _, tested, negated, _, _ in stack if not negated for name in tested}
         for use in _USE.finditer(line):
@@ -155,7 +155,7 @@ def apply_blocks(
                         "… {{ end }}.",
                     )
                 )
-        out.append(line if shown else "")
+        out.append(line if shown else "\0")
     for opened, *_ in stack:
         errors.append(
             _line_error(
@@ -167,7 +167,9 @@ def apply_blocks(
                 "add an {{ end }} line where the block ends.",
             )
         )
-    return "\n".join(out), errors
+    if keep_lines:  # removed lines stay as empty lines: later line numbers are the file's
+        return "\n".join("" if line == "\0" else line for line in out), errors
+    return "\n".join(line for line in out if line != "\0"), errors  # for reading: no gaps left
 
 
 def _is_known(value: object) -> bool:

@@ -120,14 +120,15 @@ def test_without_a_power_company_the_electricity_guide_gives_the_route_that_work
     assert "ứng dụng chính thức của công ty điện lực nơi bạn ở" in vi
     assert "dùng số in trên thông báo tiền điện" in vi  # the number printed on the notice
     en = text_of((site / "en/guides/dong-tien-dien/index.html").read_text(encoding="utf-8"))
-    assert "your own bank's app" in en and "official app of the power company where you live" in en
+    assert "pay with your bank's app anywhere" in en and "official app of the power company where you live" in en
 
 
 def test_with_a_power_company_its_app_and_hotline_show_with_their_source(site_dir: Path) -> None:
     vi = text_of((site_dir / "guides/dong-tien-dien/index.html").read_text(encoding="utf-8"))
-    assert "ứng dụng CSKH EVNSPC của Tổng công ty Điện lực miền Nam (nguồn: VnExpress, 01/10/2025" in vi
+    assert "ứng dụng CSKH EVNSPC của Tổng công ty Điện lực miền Nam." in vi
+    assert "Ứng dụng CSKH EVNSPC (nguồn: VnExpress, 01/10/2025; một nguồn, kiểm tra 08/12/2026)" in vi
     hotline = re.search(
-        r"Tổng đài: 1900 1006 hoặc 1900 9000 \(số thu phí, 1\.000 đ mỗi phút\) \(nguồn: ([^)]*)", vi
+        r"Tổng đài: 1900 1006 hoặc 1900 9000 \(1\.000 đ mỗi phút\) \(nguồn: ([^)]*)", vi
     )
     assert hotline and "cskh.evnspc.vn/Home/HuongDanSuDung" in hotline.group(1)
     assert "đã xác nhận, kiểm tra 08/12/2026" in vi

@@ -54,7 +54,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         _, errors = area_markdown(_area, page.file.content_string, lang, key, file)
     except (OSError, TypeError, ValueError):  # a page generated from data has no editor's file
         errors = []
-    markdown, _ = area_markdown(_area, markdown, lang, key, file)
+    markdown, _ = area_markdown(_area, markdown, lang, key, file, for_reading=True)
     if errors:
         raise PluginError(str(ContentErrors(errors)))
     for field in ("title", "summary"):

@@ -61,7 +61,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             values = placeholder_values(area, guide.lang)  # {{ province }}, {{ hotline }} …
             guide = replace(guide, title=fill(guide.title, values), summary=fill(guide.summary, values))
             # the quick card shows what the page shows: local-fact blocks resolved, placeholders filled
-            shown, _ = area_markdown(area, body, guide.lang, page_key(name), f"docs/{name}")
+            shown, _ = area_markdown(area, body, guide.lang, page_key(name), f"docs/{name}", for_reading=True)
             _cards[(guide.slug, guide.lang)] = make_card(guide, shown, f"docs/{name}", names_language(area))
         except ContentError as error:
             problems.append(error)
