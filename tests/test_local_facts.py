@@ -101,7 +101,7 @@ def test_notes_and_facts_render_with_their_source_in_the_reader_s_language() -> 
     assert "Năm 2022, tổ công nghệ số cộng đồng ở Long Khánh" in vi and "Báo Đồng Nai, 28/10/2022" in vi
     assert "Gọi 1900 1006 hoặc 1900 9000 (1.000 đ mỗi phút)" in vi and "đã xác nhận" in vi
     en, _ = area_markdown(area, text, "en", "guides/dong-tien-dien", "docs/guides/dong-tien-dien.en.md")
-    assert "In 2022, community digital teams in Long Khánh" in en and "1,000 dong a minute" in en
+    assert "In 2022, Long Khánh's teams went door to door" in en and "1,000 dong a minute" in en
     assert "confirmed, checked 8 December 2026" in en
     # another page has no note: the line becomes nothing
     other, _ = area_markdown(area, "{{ notes }}\n", "vi", "guides/chua-co", "docs/guides/chua-co.md")
