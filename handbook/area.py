@@ -14,11 +14,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from handbook.area_file import AREA_FILE
+from handbook.dates import format_date
 from handbook.errors import ContentError
+from handbook.local_facts import (
+    DERIVED,
+    FACTS,
+    LocalName,
+    apply_blocks,
+    check_facts,
+    facts,
+    notes_for,
+    replace_notes,
+)
 from handbook.phones import PhoneError, parse_phone
 from handbook.placeholders import fill, unknown_placeholders
 from handbook.safety.domains import url_rejection
-from handbook.text import available_languages, message
+from handbook.slugs import fold_vietnamese
+from handbook.text import available_languages, catalogue, message
 
 
 def localized(value: object, lang: str, default_lang: str | None = None) -> str:
@@ -30,12 +42,25 @@ def localized(value: object, lang: str, default_lang: str | None = None) -> str:
     return "" if value is None else str(value)
 
 
+def province_kind(area: dict[str, Any], lang: str, default_lang: str | None = None) -> str:
+    """'tỉnh' / 'province' / '省': the area file's word for ``lang`` when it gives one, else the catalogue's
+    word for the kind (``area.kind.tinh``, ``area.kind.thanh_pho``), else the default language's word."""
+    kind = area["province"].get("kind")
+    if isinstance(kind, dict) and kind.get(lang):
+        return str(kind[lang])
+    official = localized(kind, names_language(area))
+    key = "area.kind." + fold_vietnamese(official).replace(" ", "_")
+    return catalogue(lang).get(key) or localized(kind, lang, default_lang)
+
+
 def province_name(area: dict[str, Any], lang: str, default_lang: str | None = None) -> str:
-    """'tỉnh Đồng Nai' / 'Đồng Nai province': the province's name with its kind, in ``lang``
-    (the word order is the catalogue's ``area.province``)."""
+    """'tỉnh Đồng Nai' / 'Đồng Nai province' / '同奈省': the province's name with its kind, in ``lang``
+    (the word order is the catalogue's ``area.province``; ``name: {vi: …, zh: …}`` gives a name per
+    language, else the official one)."""
     province = area["province"]
-    kind = localized(province.get("kind"), lang, default_lang)
-    return message(lang, "area.province", kind=kind, name=str(province["name"]))
+    kind = province_kind(area, lang, default_lang)
+    name = localized(province["name"], lang, names_language(area))
+    return message(lang, "area.province", kind=kind, name=name)
 
 
 def names_language(area: dict[str, Any]) -> str:
@@ -122,28 +147,156 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None = None) -> dict[str, str]:
-    """What each ``{{ name }}`` placeholder in content becomes, in ``lang`` (``province_vi``: the official
-    name, in the area's :func:`names_language`)."""
+def _names(area: dict[str, Any], lang: str, default_lang: str | None = None) -> dict[str, str]:
+    """The placeholders every area has: the province's and the area's names, in ``lang``."""
     province = province_name(area, lang, default_lang)
     official_lang = names_language(area)
     official = province_name(area, official_lang, official_lang)
-    lines = area.get("hotlines") or []
-    codes = area["province"].get("area_codes") or []
-    values = {
+    return {
         "province": province,
         "Province": _capital(province),
         "province_vi": official,
         "Province_vi": _capital(official),
-        "province_name": str(area["province"]["name"]),
-        "province_kind": localized(area["province"].get("kind"), lang, default_lang),
+        "province_name": localized(area["province"]["name"], lang, official_lang),
+        "province_kind": province_kind(area, lang, default_lang),
         "area": str(area["name"]),
-        "hotline": str(lines[0]["number"])
-        if lines and isinstance(lines[0], dict) and "number" in lines[0]
-        else "",
-        "area_code": str(codes[0]) if codes else "",
+        "site_name": localized(area.get("site_name") or area["name"], lang, official_lang),
     }
+
+
+def placeholder_values(area: dict[str, Any], lang: str, default_lang: str | None = None) -> dict[str, str]:
+    """What each ``{{ name }}`` placeholder in content becomes, in ``lang`` (``province_vi``: the official
+    name, in the area's :func:`names_language`): the names, the area's wards, and its local facts with
+    ``{{ name_source }}`` for each (only the facts the area has)."""
+    values = {**_names(area, lang, default_lang), **ward_examples(area)}
+    for name, (value, fact) in local_fact_values(area, lang).items():
+        values[name] = value
+        values[f"{name}_source"] = fact_source(fact, lang) if fact else ""
     return values
+
+
+def fact_source(fact: Sourced, lang: str) -> str:
+    """'nguồn: …; theo một nguồn tin, kiểm tra 30/11/2026': where a local fact was read."""
+    status = message(lang, f"area.status.{fact.status}") if fact.status in STATUSES else fact.status
+    checked = format_date(fact.checked, lang) if fact.checked else "?"
+    return message(lang, "area.fact_source", source=fact.source, status=status, date=checked)
+
+
+def local_fact_values(area: dict[str, Any], lang: str) -> dict[str, tuple[str, Sourced | None]]:
+    """The local facts this area has, in ``lang``: the ``facts:`` entries and the ones read from the
+    hotlines, Zalo accounts, portals and area codes."""
+    found: dict[str, tuple[str, Sourced | None]] = {}
+    official_lang = names_language(area)
+    for name, fact in facts(area).items():
+        found[name] = (localized(fact.value, lang, official_lang),
+                       Sourced(fact.source, fact.status, fact.checked))
+    lines = [item for item in area.get("hotlines") or [] if isinstance(item, dict) and item.get("number")]
+    if lines:
+        found["hotline"] = (str(lines[0]["number"]), _fact(lines[0], "hotlines[1]"))
+        other = lines[0].get("alternative")
+        if isinstance(other, dict) and other.get("number"):
+            found["hotline_alt"] = (str(other["number"]), _fact(other, "hotlines[1].alternative"))
+    accounts = [item for item in area.get("zalo_accounts") or [] if isinstance(item, dict)]
+    if accounts:
+        name = localized(accounts[0].get("name"), official_lang)
+        found["province_zalo"] = (name, _fact(accounts[0], "zalo_accounts[1]"))
+    portal = next((item for item in area.get("portals") or []
+                   if isinstance(item, dict) and item.get("level") == "province" and item.get("url")), None)
+    if portal and "province_portal" not in found:
+        found["province_portal"] = (str(portal["url"]), _fact(portal, "portals"))
+    codes = area["province"].get("area_codes") or []
+    if codes:
+        found["area_code"] = (str(codes[0]), None)
+    official_names = _names(area, official_lang, official_lang)  # account names keep their official wording
+    for name, (value, sourced) in found.items():
+        if name.endswith("_website") or name == "province_portal":  # shown as a link
+            value = f"[{re.sub(r'^https?://', '', value).rstrip('/')}]({value})"
+        found[name] = (fill(value, official_names), sourced)
+    return found
+
+
+def ward_examples(area: dict[str, Any]) -> dict[str, str]:
+    """``{{ ward_1 }}`` … ``{{ ward_3 }}``: current units of the area (for drawn screens and examples),
+    ``{{ former_ward }}``: an old name merged into the first one, as written and without accents."""
+    from handbook.area_file import ward_scope
+    from handbook.wards.registry import load_registry
+
+    registry = load_registry(ward_scope(area))
+    units = list(registry.units) or []
+    picked = [units[index % len(units)].name for index in range(3)] if units else ["", "", ""]
+    others = [unit for unit in registry.former_of(units[0].code) if unit.short_name != units[0].short_name] \
+        if units else []
+    former = others[0] if others else None
+    old = former.name if former else picked[0]
+    short = former.short_name if former else (units[0].short_name if units else "")
+    return {"ward_1": picked[0], "ward_2": picked[1], "ward_3": picked[2], "former_ward": old,
+            "former_ward_short": short, "former_ward_ascii": fold_vietnamese(short)}
+
+
+WARD_NAMES_LIMIT = 30  # wards of a former district are checked; a province's or the country's are too many
+
+
+def local_names(area: dict[str, Any]) -> list[LocalName]:
+    """Names only this area has, each with the placeholder a guide writes instead (the check refuses a
+    guide that types them): the province, the area, its wards (current and former), the local facts'
+    values (companies, apps, web domains), the area codes, and the file's own ``local_words:``."""
+    from handbook.area_file import ward_scope
+    from handbook.wards.registry import load_registry
+
+    names: list[LocalName] = []
+    province = area["province"]
+    for lang_name in ([province["name"]] if not isinstance(province["name"], dict)
+                      else list(province["name"].values())):
+        names.append(LocalName(str(lang_name), "{{ province }} / {{ province_name }}"))
+        folded = fold_vietnamese(str(lang_name)).replace(" ", "")
+        names.append(LocalName(folded, "{{ province_portal }} (trong khối {{ if province_portal }})"))
+    names.append(LocalName(str(area["name"]), "{{ area }}"))
+    registry = load_registry(ward_scope(area))
+    if len(registry.units) <= WARD_NAMES_LIMIT:  # a whole province's names include everyday words
+        for unit in registry.units:
+            names.append(LocalName(unit.short_name, "{{ ward_1 }} / {{ notes }} (docs/area.yml notes)"))
+        for former in registry.former:
+            names.append(LocalName(former.short_name, "{{ former_ward }} / {{ notes }} (area.yml notes)"))
+    for name, fact in facts(area).items():
+        values = fact.value.values() if isinstance(fact.value, dict) else [fact.value]
+        for value in values:
+            text = str(value)
+            if name.endswith("_website"):
+                host = re.sub(r"^https?://", "", text).split("/")[0]
+                names.append(LocalName(".".join(host.split(".")[-3:]), f"{{{{ {name} }}}}"))
+            elif name.endswith(("_company", "_short", "_app")):
+                names.append(LocalName(text, f"{{{{ {name} }}}}"))
+    for code in province.get("area_codes") or []:
+        names.append(LocalName(str(code), "{{ area_code }}"))
+    for word in area.get("local_words") or []:
+        if isinstance(word, dict) and word.get("word"):
+            names.append(LocalName(str(word["word"]), str(word.get("use") or "{{ notes }}")))
+    unique: dict[str, LocalName] = {}
+    for found in names:
+        if found.text.strip():
+            unique.setdefault(found.text.casefold(), found)  # the first hint: the area before its wards
+    return list(unique.values())
+
+
+def area_markdown(area: dict[str, Any], text: str, lang: str, page: str, file: str,
+                  first_line: int = 1, for_reading: bool = False) -> tuple[str, list[ContentError]]:
+    """A page's Markdown for this area: ``{{ if … }}`` blocks resolved, the page's local notes in place of
+    ``{{ notes }}``, every placeholder filled; and each problem with its file and line. ``for_reading``:
+    the block lines leave no empty lines behind (a list stays one list)."""
+    values = placeholder_values(area, lang)
+    known = {name for name in (*FACTS, *DERIVED) if values.get(name)}
+    shown, errors = apply_blocks(text, known, file, first_line)
+    # {{ notes }} and {{ ward_table }} (overrides/hooks/wards.py) are lines the build replaces
+    errors += unknown_placeholders(shown, {**values, "notes": "", "ward_table": ""}, file, first_line)
+    if for_reading:
+        shown = apply_blocks(text, known, file, first_line, keep_lines=False)[0]
+    notes = [_note_markdown(area, note, lang) for note in notes_for(area, page)]
+    return fill(replace_notes(shown, "\n\n".join(notes)), values), errors
+
+
+def _note_markdown(area: dict[str, Any], note: dict[str, Any], lang: str) -> str:
+    fact = _fact(note, f"notes ({note.get('page')})")
+    return f"{area_text(area, note.get('text'), lang)} ({fact_source(fact, lang)})"
 
 
 def area_text(area: dict[str, Any], value: Any, lang: str, default_lang: str | None = None) -> str:
@@ -299,10 +452,13 @@ def check_area(area: dict[str, Any]) -> list[ContentError]:
     known = placeholder_values(area, languages[0])
     errors: list[ContentError] = []
     for path, text in _strings(area, ""):
+        if path.startswith("local_words"):  # they name placeholders to write, not text to show
+            continue
         for error in unknown_placeholders(text, known, AREA_LABEL):
             errors.append(
                 ContentError(AREA_LABEL, path, error.problem_vi, error.fix_vi, error.problem_en, error.fix_en)
             )
+    errors += check_facts(area)
     for lang in languages:
         try:
             area_portals(area, lang)

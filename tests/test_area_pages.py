@@ -213,7 +213,7 @@ def test_renaming_the_province_rebuilds_every_mention(renamed_site: Path) -> Non
 
 
 @pytest.mark.parametrize(("path", "title"), [
-    ("guides/dong-tien-dien/index.html", "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"),
+    ("guides/dong-tien-dien/index.html", "Đóng tiền điện trên điện thoại"),
     ("en/wards/binh-loc/index.html", "Phường Bình Lộc"),
 ])
 def test_with_the_setting_every_page_offers_a_prefilled_email_a_call_and_zalo(

@@ -37,6 +37,19 @@ def append(name: str, line: str) -> str:
 
 CASES: dict[str, tuple[str, bytes, str]] = {
     # case: (file, its new bytes, words the message must contain)
+    # issue 23: the area's own names typed into a guide, and a local fact outside its block
+    "province typed in a guide": (
+        GUIDE, append(GUIDE, "Người dân tỉnh Đồng Nai trả tiền điện qua ngân hàng.").encode(),
+        "{{ province }}",
+    ),
+    "power company typed in a guide": (
+        "guides/dong-tien-dien.en.md",
+        append("guides/dong-tien-dien.en.md", "Call EVNSPC if the power is cut.").encode(),
+        "{{ power_short }}",
+    ),
+    "local fact outside its block": (
+        GUIDE, append(GUIDE, "Gọi tổng đài {{ power_hotline }}.").encode(), "{{ if power_hotline }}",
+    ),
     "impossible checked date": (
         WARD,
         real(WARD).replace("checked: 2022-10-28", "checked: 2026-11-31").encode(),

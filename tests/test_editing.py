@@ -52,9 +52,9 @@ def updated(block: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize(("path", "lang", "source", "title"), [
     ("guides/dong-tien-dien/index.html", "vi", "guides/dong-tien-dien.md",
-     "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"),
+     "Đóng tiền điện trên điện thoại"),
     ("en/guides/dong-tien-dien/index.html", "en", "guides/dong-tien-dien.en.md",
-     "Pay the electricity bill with the CSKH EVNSPC app"),
+     "Pay the electricity bill on your phone"),
     ("index.html", "vi", "index.md", None),
     ("en/wards/long-khanh/index.html", "en", "wards/long-khanh.en.md", None),
 ])

@@ -181,7 +181,13 @@ def test_fix_writes_the_repairs_keeping_crlf_and_the_bom(
 
 FILLED = {"TenTrang": "PhuongBinhLoc247", "Tên trang người dân thấy": "Phường Bình Lộc 24/7",
           "mã OA": "4318034327421431256", "Tên tài khoản": "Phường Bình Lộc", "tên": "ubnd.binhloc",
-          "mã ứng dụng": "vn.gov.dongnai.example", "Tên ứng dụng": "Đồng Nai"}
+          "mã ứng dụng": "vn.gov.dongnai.example", "Tên ứng dụng": "Đồng Nai",
+          "số điện thoại": "0251 3888 999", "tên miền": "binhloc.dongnai",
+          "Tên cơ quan": "UBND phường Bình Lộc",
+          "địa chỉ trang đã đăng thông tin": "https://binhloc.dongnai.gov.vn/vi/news/cai-cach-hanh-chinh/"
+                                             "trung-tam-phuc-vu-hanh-chinh-cong-phuong-binh-loc-96.html",
+          "Tên trung tâm phục vụ hành chính công": "Trung tâm phục vụ hành chính công phường Bình Lộc",
+          "Số nhà, đường, khu phố, phường": "Đường N5, ấp 1, phường Bình Lộc"}
 
 
 @pytest.mark.parametrize("page", ["index.md", "index.en.md"])

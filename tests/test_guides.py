@@ -156,8 +156,8 @@ def _break_guide(tmp_path: Path, slug: str, old: str, new: str, language: str = 
             "not part of the guide template",
         ),
         (
-            "    url: https://cskh.evnspc.vn",
-            "    url: https://cskh-evnspc.com",
+            "(cảnh báo tổng đài thu phí cao 1900 292900)\n",
+            "(cảnh báo tổng đài thu phí cao 1900 292900)\n    url: https://cskh-evnspc.com\n",
             "Đường dẫn không được phép",
             "Link not allowed",
         ),

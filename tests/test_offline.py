@@ -27,7 +27,7 @@ from handbook.publish.offline import (
 )
 
 GUIDE = "guides/dong-tien-dien/"
-GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
+GUIDE_TITLE = "Đóng tiền điện trên điện thoại"
 BUILD_ID_LINE = re.compile(r'const BUILD_ID = "([0-9a-f]{12})";')
 
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import PHONE, ROOT
 from handbook.publish.offline import ZIP_FOLDER, ZIP_NAME, is_offline_copy, with_index_html
 
-GUIDE_TITLE = "Đóng tiền điện bằng ứng dụng CSKH EVNSPC"
+GUIDE_TITLE = "Đóng tiền điện trên điện thoại"
 # What the publish workflow passes (.github/workflows/publish.yml): the copy must point there, not at
 # 127.0.0.1.
 PUBLISHED = "https://long-khanh-handbook.github.io/handbook/"

@@ -95,7 +95,8 @@ def test_every_ward_shows_the_province_line_1022_with_source_and_status(
     assert 'href="tel:1022"' in card
     text = text_of(card)
     assert "Báo Đồng Nai, 03/09/2025" in text
-    assert ("Theo một nguồn tin" if lang == "vi" else "Reported (one source)") in text
+    # confirmed by two Báo Đồng Nai articles (06/2025 and 03/09/2025; facts of 08/12/2026)
+    assert ("Đã xác nhận" if lang == "vi" else "Confirmed") in text
     assert (
         "Tổng đài dịch vụ công tỉnh Đồng Nai"
         if lang == "vi"

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from handbook.area import check_area, placeholder_values
+from handbook.area import area_markdown, check_area, local_names
 from handbook.area_file import load_area, missing_entries, ward_scope
 from handbook.dates import today_vn
 from handbook.editor_rules import page_problems
@@ -46,12 +46,13 @@ from handbook.guides.guide_files import Guide, load_guides
 from handbook.guides.guide_page import closing_markdown, opening_markdown
 from handbook.guides.screens import check_markdown
 from handbook.lang import Languages, project_languages
+from handbook.local_facts import page_key, typed_local_names
 from handbook.phones import tel_target_problem
-from handbook.placeholders import unknown_placeholders
 from handbook.safety.html_safety import check_docs as check_html
 from handbook.safety.internal_links import check_links, page_anchors
 from handbook.search.search_index import SYNONYMS_FILE, parse_synonyms
 from handbook.slugs import slugify
+from handbook.text import available_languages
 from handbook.wards.registry import Registry, load_registry
 from handbook.wards.ward_files import WardFile, load_ward_dir
 from handbook.wards.ward_site import WardSite
@@ -282,6 +283,31 @@ def _data_files(root: Path, texts: dict[str, str]) -> list[ContentError]:
     return errors
 
 
+def _area_text_rules(root: Path, pages: list[tuple[str, str]], languages: Languages) -> list[ContentError]:
+    """Local-fact blocks and placeholders of every page (as overrides/hooks/area.py reads them), and the
+    area's own names typed into a guide instead of its placeholders (handbook/local_facts.py)."""
+    try:
+        area = load_area(root / "docs")
+        check_errors = check_area(area)
+        names = local_names(area)
+    except ContentError:
+        return []  # reported by the area file's own rules
+    if check_errors:
+        return []
+    errors: list[ContentError] = []
+    for name, text in pages:
+        if _is_ward_file(name):
+            continue
+        file = f"docs/{name}"
+        lang = languages.of_file(name)
+        if lang not in available_languages():  # no catalogue yet: the build reports it (handbook/text.py)
+            lang = languages.default
+        errors += area_markdown(area, text, lang, page_key(name), file)[1]
+        if name.startswith("guides/") and not name.startswith("guides/index."):
+            errors += typed_local_names(text, names, file)
+    return errors
+
+
 def _pages(docs_dir: Path, texts: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(name relative to docs/, text) of every Markdown page."""
     if texts is not None:
@@ -304,14 +330,6 @@ def _page_checks(pages: list[tuple[str, str]]) -> list[ContentError]:
             continue
         errors += check_markdown(body, file, first_line)
     return errors
-
-
-def _placeholder_names(root: Path) -> dict[str, str] | None:
-    """The placeholders pages may use (``None``: the area file has errors, reported by its own rules)."""
-    try:
-        return placeholder_values(load_area(root / "docs"), project_languages(root).default)
-    except (ContentError, ContentErrors, KeyError, TypeError, ValueError):
-        return None
 
 
 def _guide_anchors(guides: list[Guide]) -> dict[str, set[str]]:
@@ -337,15 +355,13 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     languages = project_languages(root)
     result.errors += _marker_rules(texts, languages)
     result.errors += _page_checks(pages)
-    known = _placeholder_names(root)
     for name, text in pages:
         file = f"docs/{name}"
         result.errors += _body_rules(text, file, languages)
         guide = name.startswith("guides/") and not name.startswith("guides/index.")
         result.errors += page_problems(text, file, name, docs_dir, guide)
-        if known is not None:  # the placeholders the build fills (overrides/hooks/area.py), same function
-            result.errors += unknown_placeholders(text, known, file)
     result.errors += check_html(docs_dir)
+    result.errors += _area_text_rules(root, pages, languages)
 
     guides, guide_errors = load_guides(docs_dir, today=today)
     result.errors += guide_errors

@@ -6,6 +6,8 @@ check the build runs
 cong, mã theo dõi) / write the safe repairs to the files
     scripts/handbook new-guide SLUG --title ... --translated-title ... --category ...
     scripts/handbook ward-channel WARD KIND VALUE --source ... --status ...
+    scripts/handbook units TÊN/NAME            tìm phường, xã: mã, tên cũ, tỉnh / find a unit: code, old names
+    scripts/handbook new-area ĐƠN_VỊ/UNIT [--province X] [--clean]   sổ tay cho địa bàn khác / another area
     scripts/handbook translations             trang và chữ giao diện chưa dịch / pages and interface \
 text not translated
     scripts/handbook review                   việc cần xem lại / guides and ward channels due for review
@@ -111,6 +113,49 @@ def cmd_ward_channel(root: Path, args: argparse.Namespace) -> int:
     print(
         f"{words}: {args.kind} {args.value} → docs/wards/{args.ward}.md (checked: {args.today.isoformat()})"
     )
+    return 0
+
+
+def cmd_units(root: Path, args: argparse.Namespace) -> int:
+    from handbook.maintain.new_area import closest, find_units, former_line, unit_line
+    from handbook.wards.registry import load_registry
+
+    registry = load_registry("country")
+    units, formers = find_units(args.text)
+    for unit in units:
+        print(unit_line(unit, registry))
+    for former in formers:
+        print(former_line(former, registry))
+    if not units and not formers:
+        near = closest(args.text)
+        print(f"Không tìm thấy «{args.text}» / Nothing matches '{args.text}'." +
+              ("\nGần nhất / Closest:\n  " + "\n  ".join(near) if near else ""), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_new_area(root: Path, args: argparse.Namespace) -> int:
+    from handbook.maintain.new_area import choose, make_new_area
+
+    if not args.unit and not args.province:
+        print("Cho biết đơn vị hoặc --province / Give a unit or --province.", file=sys.stderr)
+        return 2
+    try:
+        done = make_new_area(root, choose(args.unit, args.province), args.clean)
+    except ContentError as error:
+        return _print_errors(error)
+    choice = done.choice
+    print(f"Địa bàn mới / New area: {choice.name} ({choice.scope}, {choice.province_name})")
+    print("Đã viết / Written: docs/area.yml, site_name trong / in mkdocs.yml")
+    where = "đã xóa / deleted" if done.archive is None else \
+        f"chuyển vào / moved to {done.archive.relative_to(root).as_posix()}/"
+    for path in done.moved:
+        print(f"  {path}: {where}")
+    print("Việc còn lại: tìm các dữ kiện sau, ghi vào docs/area.yml kèm nguồn, rồi chạy "
+          "scripts/handbook check.\nStill to find: the facts below, each with its source, in docs/area.yml; "
+          "then run scripts/handbook check.")
+    for item in done.to_find:
+        print(f"  - {item}")
     return 0
 
 
@@ -284,6 +329,22 @@ def build_parser() -> argparse.ArgumentParser:
     ward.add_argument("--app-id", help="chỉ với app: mã ứng dụng trong liên kết cửa hàng / "
                                        "app only: the app id the store link names")
     ward.set_defaults(run=cmd_ward_channel)
+
+    units = command("units", "tìm phường, xã theo mã hoặc tên (có dấu hay không, cả tên cũ trước 2025)",
+                    "find communes and wards by code or name (accents optional, old names too)")
+    units.add_argument("text", help="mã hoặc tên, ví dụ «Bảo Vinh» hoặc «bao vinh, dong nai» / "
+                                    "a code or name")
+    units.set_defaults(run=cmd_units)
+
+    area = command("new-area", "bắt đầu sổ tay cho một địa bàn khác: viết docs/area.yml mới",
+                   "start the handbook for another area: write a new docs/area.yml")
+    area.add_argument("unit", nargs="?", help="mã hoặc tên phường, xã (cả tên cũ), hoặc district:<mã>, "
+                                              "province:<mã> / a unit's code or name, or a scope")
+    area.add_argument("--province", help="cả một tỉnh, theo mã hoặc tên / a whole province, by code or name")
+    area.add_argument("--clean", action="store_true",
+                      help="xóa tệp của địa bàn cũ thay vì chuyển vào archive/ / "
+                           "delete the previous area's files instead of archiving")
+    area.set_defaults(run=cmd_new_area)
 
     translations = command(
         "translations",

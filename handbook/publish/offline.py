@@ -60,8 +60,9 @@ _DOWNLOAD_BLOCK = re.compile(r'<p class="hb-download"[^>]*>.*?</p>\s*', re.DOTAL
 # A relative link to a folder ("../accessibility/", "./", ".."): from file:// it opens a folder listing.
 _FOLDER_LINK = re.compile(r'(\shref=")((?:\.\.?|[^"#?:/][^"#?:]*/|\./|\.\./)(?:\.\./)*)(#[^"]*)?"')
 
+# The site's names come from docs/area.yml (site_name:), upper-cased.
 OPEN_ME = """\
-SỔ TAY CÔNG NGHỆ SỐ LONG KHÁNH - BẢN DÙNG KHÔNG CẦN MẠNG
+{name_vi} - BẢN DÙNG KHÔNG CẦN MẠNG
 ========================================================
 1. Giải nén tệp zip (bấm giữ tệp, chọn "Giải nén" / "Extract").
 2. Mở thư mục so-tay-offline, rồi mở tệp index.html bằng trình duyệt (Chrome).
@@ -69,7 +70,7 @@ SỔ TAY CÔNG NGHỆ SỐ LONG KHÁNH - BẢN DÙNG KHÔNG CẦN MẠNG
 Không cần mạng Internet. Tìm kiếm vẫn dùng được.
 Bản mới nhất trên mạng: {site_url}
 
-LONG KHANH DIGITAL HANDBOOK - OFFLINE COPY
+{name_en} - OFFLINE COPY
 ==========================================
 1. Unzip the file (long-press it, choose "Extract").
 2. Open the folder so-tay-offline, then open index.html in a browser (Chrome).
@@ -180,12 +181,14 @@ def append_to_article(html: str, block: str) -> str:
     return html[:end] + block + html[end:]
 
 
-def zip_site(site_dir: Path, destination: Path, site_url: str) -> Path:
-    """Zip the offline copy into ``destination`` under one folder, with a how-to-open note."""
+def zip_site(site_dir: Path, destination: Path, site_url: str, names: tuple[str, str] = ("", "")) -> Path:
+    """Zip the offline copy into ``destination`` under one folder, with a how-to-open note naming the site
+    (``names``: its Vietnamese and English names, from docs/area.yml)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
     tmp = destination.with_suffix(".tmp")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(f"{ZIP_FOLDER}/DOC-TRUOC-READ-ME.txt", OPEN_ME.format(site_url=site_url))
+        read_me = OPEN_ME.format(site_url=site_url, name_vi=names[0].upper(), name_en=names[1].upper())
+        archive.writestr(f"{ZIP_FOLDER}/DOC-TRUOC-READ-ME.txt", read_me)
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
             if path.name.endswith(_SKIP_IN_ZIP):
                 continue

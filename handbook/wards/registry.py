@@ -80,8 +80,8 @@ class FormerUnit:
 class Scope:
     """Which current units get a page."""
 
-    kind: str  # "district" | "province" | "country"
-    code: str = ""  # old district code or province code
+    kind: str  # "ward" | "district" | "province" | "country"
+    code: str = ""  # current unit code, old district code or province code
     text: str = "country"
 
 
@@ -125,16 +125,16 @@ def parse_scope(text: object) -> Scope:
     if value == "country":
         return Scope("country", "", value)
     kind, _, code = value.partition(":")
-    if kind in ("province", "district") and code.isdigit():
+    if kind in ("ward", "province", "district") and code.isdigit():
         return Scope(kind, code, value)
     raise ContentError(
         SCOPE_FILE, SCOPE_FIELD,
         f"phạm vi «{value}» không hợp lệ.",
-        "dùng district:<mã huyện cũ> (ví dụ district:732), province:<mã tỉnh> (ví dụ province:75) "
-        "hoặc country.",
+        "dùng ward:<mã phường, xã> (ví dụ ward:26098), district:<mã huyện cũ> (ví dụ district:732), "
+        "province:<mã tỉnh> (ví dụ province:75) hoặc country.",
         f"the scope '{value}' is not valid.",
-        "use district:<old district code> (e.g. district:732), province:<province code> (e.g. province:75) "
-        "or country.",
+        "use ward:<ward code> (e.g. ward:26098), district:<old district code> (e.g. district:732), "
+        "province:<province code> (e.g. province:75) or country.",
     )
 
 
@@ -153,22 +153,43 @@ def _load_registry(scope: Scope) -> Registry:
     all_units, all_former = _package_units()
     if scope.kind == "country":
         units = tuple(all_units.values())
+    elif scope.kind == "ward":
+        units = tuple(u for u in all_units.values() if u.code == scope.code)
     elif scope.kind == "province":
         units = tuple(u for u in all_units.values() if u.province_code == scope.code)
     else:
         codes = {c for f in all_former if f.district_code == scope.code for c in f.successors}
         units = tuple(u for u in all_units.values() if u.code in codes)
     if not units:
+        padded = _padded(scope, all_units, all_former)
+        hint_vi = f" Có phải ý bạn là {padded}?" if padded else ""
+        hint_en = f" Did you mean {padded}?" if padded else ""
         raise ContentError(
             SCOPE_FILE, SCOPE_FIELD,
-            f"không có phường, xã nào trong phạm vi «{scope.text}».",
-            "kiểm tra lại mã tỉnh hoặc mã huyện cũ.",
-            f"no ward or commune is in the scope '{scope.text}'.",
-            "check the province or old district code.",
+            f"không có phường, xã nào trong phạm vi «{scope.text}».{hint_vi}",
+            "kiểm tra lại mã (scripts/handbook units <tên> cho biết mã).",
+            f"no ward or commune is in the scope '{scope.text}'.{hint_en}",
+            "check the code (scripts/handbook units <name> lists codes).",
         )
     codes = {u.code for u in units}
     former = tuple(f for f in all_former if codes.intersection(f.successors))
     return Registry(scope, _sorted(units), former, all_units, all_former, package_source())
+
+
+def _padded(scope: Scope, units: dict[str, Unit], former: tuple[FormerUnit, ...]) -> str:
+    """The scope with its code written as the package writes it (``district:2`` → ``district:002``), when
+    that scope has units; else ""."""
+    width = {"ward": 5, "district": 3, "province": 2}.get(scope.kind, 0)
+    code = scope.code.zfill(width)
+    if not width or code == scope.code:
+        return ""
+    if scope.kind == "district":
+        found = any(unit.district_code == code for unit in former)
+    elif scope.kind == "ward":
+        found = code in units
+    else:
+        found = any(unit.province_code == code for unit in units.values())
+    return f"{scope.kind}:{code}" if found else ""
 
 
 def package_source() -> str:

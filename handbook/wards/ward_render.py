@@ -8,6 +8,8 @@ docs/area.yml (handbook/area.py). No MkDocs here; the hook passes the links it r
 from __future__ import annotations
 
 import copy
+import posixpath
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +28,7 @@ from handbook.area import (
     area_portals,
     names_language,
     placeholder_values,
+    ward_examples,
 )
 from handbook.dates import format_date
 from handbook.phones import parse_phone
@@ -292,6 +295,9 @@ def render_directory(site: WardSite, lang: str, href: dict[str, str], script_url
                          else province_label(former, area, lang)),
             "split": former.split, "targets": targets,
         })
+    example = ward_examples(area)["former_ward_ascii"]  # an old name of this area, typed without accents
+    t = {**t, "dir_placeholder": t["dir_placeholder"].format(example=example),
+         "dir_empty": t["dir_empty"].format(example=example)}
     return _environment().get_template("ward-directory.html").render(
         t=t, lang=lang, names_lang=names_language(area), current=current, former=former_rows,
         script_url=script_url,
@@ -315,8 +321,10 @@ def render_province_index(
     ]
     total = message(lang, "directory.total", provinces=len(provinces), current=len(site.pages),
                     former=len(site.registry.former))
+    example = fold_vietnamese(placeholder_values(area, lang)["province_name"])  # this area's province
     texts = {
-        key: message(lang, f"directory.{key}")
+        key: message(lang, f"directory.{key}", example=example) if key in ("placeholder", "empty")
+        else message(lang, f"directory.{key}")
         for key in ("heading", "filter", "placeholder", "empty", "count")
     }
     return _environment().get_template("ward-directory.html").render(
@@ -353,3 +361,33 @@ def edit_url(repo_url: str | None, edit_uri: str | None, src_path: str, exists: 
     folder, _, name = src_path.rpartition("/")
     new_uri = uri.replace("edit/", "new/", 1) if uri.startswith("edit/") else uri
     return f"{base}/{new_uri}/{quote(folder)}?filename={quote(name)}"
+
+
+WARD_TABLE = "{{ ward_table }}"
+WARD_TABLE_LIMIT = 300  # rows; a longer table (a whole province or the country) points to the directory
+
+
+def ward_table_markdown(site: WardSite, lang: str, page_uri: str) -> str:
+    """The old-to-new table of a guide (``{{ ward_table }}``), generated from the registry for any area: every
+    former unit in scope and the current ward(s) it is now part of, each linked to its page; units merged
+    away before 2025 say which unit they joined."""
+    formers = sorted(site.registry.former, key=lambda f: (fold_vietnamese(f.short_name), f.key))
+    if len(formers) > WARD_TABLE_LIMIT:
+        return message(lang, "area.ward_table.too_long", count=len(formers))
+    folder = posixpath.dirname(page_uri)
+    districts = Counter(former.district_name for former in formers)
+    home = districts.most_common(1)[0][0] if districts else ""
+    old, new = message(lang, "area.ward_table.old"), message(lang, "area.ward_table.new")
+    rows = [f"| {old} | {new} |", "|---|---|"]
+    for former in formers:
+        name = former.name
+        if former.joined:
+            name = message(lang, "area.ward_table.joined", name=former.name, joined=former.joined)
+        elif former.district_name != home:  # e.g. a commune of a neighbouring former district
+            name = f"{name} ({former.district_name})"
+        targets = ", ".join(
+            f"[{page.unit.name}]({posixpath.relpath(page.src_uri, folder)})"
+            for page in site.successors(former)
+        )
+        rows.append(f"| {name} | {targets} |")
+    return "\n".join(rows)

@@ -24,12 +24,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
-from handbook.area import names_language, placeholder_values
+from handbook.area import area_markdown, names_language, placeholder_values
 from handbook.errors import ContentError, ContentErrors
 from handbook.frontmatter import read_front_matter
 from handbook.guides.guide_files import load_guides
 from handbook.guides.handout import mark_address_texts, print_addresses, wrap_steps
 from handbook.guides.quick_card import FOLDER, Card, make_card, render_card
+from handbook.local_facts import page_key
 from handbook.placeholders import fill
 from handbook.publish.offline import is_offline_copy
 from handbook.publish.og_image import LogoError, draw_card
@@ -59,9 +60,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _meta, body, _line = read_front_matter(Path(config.docs_dir) / name, Path(config.docs_dir))
             values = placeholder_values(area, guide.lang)  # {{ province }}, {{ hotline }} …
             guide = replace(guide, title=fill(guide.title, values), summary=fill(guide.summary, values))
-            _cards[(guide.slug, guide.lang)] = make_card(
-                guide, fill(body, values), f"docs/{name}", names_language(area)
-            )
+            # the quick card shows what the page shows: local-fact blocks resolved, placeholders filled
+            shown, _ = area_markdown(area, body, guide.lang, page_key(name), f"docs/{name}", for_reading=True)
+            _cards[(guide.slug, guide.lang)] = make_card(guide, shown, f"docs/{name}", names_language(area))
         except ContentError as error:
             problems.append(error)
     if problems:

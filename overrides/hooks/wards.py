@@ -36,6 +36,7 @@ from handbook.wards.registry import Registry, load_registry
 from handbook.wards.report_contact import parse_report_contact
 from handbook.wards.ward_files import load_ward_dir
 from handbook.wards.ward_render import (
+    WARD_TABLE,
     PageLinks,
     edit_url,
     province_label,
@@ -44,6 +45,7 @@ from handbook.wards.ward_render import (
     render_province_index,
     render_redirect,
     render_ward_page,
+    ward_table_markdown,
 )
 from handbook.wards.ward_site import PROVINCE_FOLDER, ProvinceDirectory, WardPage, WardSite
 
@@ -161,6 +163,9 @@ def _province_of(page: Page, config: MkDocsConfig) -> ProvinceDirectory | None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if WARD_TABLE in markdown:  # a guide's old-to-new table, from the registry (any area)
+        table = ward_table_markdown(_ward_site(), _language(config), page.file.src_uri)
+        markdown = markdown.replace(WARD_TABLE, table)
     province = _province_of(page, config)
     if province is not None:
         language = _language(config)
