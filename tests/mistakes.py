@@ -122,10 +122,10 @@ REFUSED: tuple[Mistake, ...] = (
     Mistake("unknown placeholder {{ tinh }}", "guides/so-suc-khoe-dien-tu.md", _add("Người dân {{ tinh }}."),
             "{{ tinh }}", "refused", "no placeholder"),
     Mistake("web.facebook.com link in a guide", "guides/theo-doi-zalo-phuong.md",
-            _add("[Trang](https://web.facebook.com/dongnai.gov.vn)"), "web.facebook.com", "refused",
+            _add("[Trang](https://web.facebook.com/thongtinchinhphu)"), "web.facebook.com", "refused",
             "allowlist"),
     Mistake("m.facebook.com link in a guide", "guides/dang-nhap-dich-vu-cong.md",
-            _add("[Trang](https://m.facebook.com/dongnai.gov.vn)"), "m.facebook.com", "refused",
+            _add("[Trang](https://m.facebook.com/thongtinchinhphu)"), "m.facebook.com", "refused",
             "use www.facebook.com"),
     Mistake("web.facebook.com as fanpage", "wards/xuan-lap.md",
             _channel("fanpage", "https://web.facebook.com/XuanLap24h"), "web.facebook.com", "refused",
@@ -136,7 +136,7 @@ REFUSED: tuple[Mistake, ...] = (
 
 NOTED: tuple[Mistake, ...] = (
     Mistake("NFD text (copied from a Mac or iPhone)", "guides/dong-tien-dien.md",
-            _add(unicodedata.normalize("NFD", "Người dân Long Khánh")),
+            _add(unicodedata.normalize("NFD", "Người dân trong phường")),
             unicodedata.normalize("NFD", "Người dân"), "noted", "decomposed"),
     Mistake("Word's curly quotes around a title", "guides/dong-tien-nuoc.md",
             lambda text: text.replace("title: ", "title: “", 1).replace("\nsummary:", "”\nsummary:", 1),

@@ -84,7 +84,7 @@ def test_each_repaired_mistake_builds_with_a_note_at_its_line(tmp_path: Path) ->
     def page(path: str) -> str:
         return (site / path / "index.html").read_text(encoding="utf-8")
 
-    assert "Người dân Long Khánh" in page("guides/dong-tien-dien")  # NFC, as every other page writes it
+    assert "Người dân trong phường" in page("guides/dong-tien-dien")  # NFC, as every other page writes it
     title = page("guides/dong-tien-nuoc").split("<h1", 1)[1].split("</h1>")[0]
     assert "Tìm đúng cách đóng tiền nước" in title and "“" not in title  # Word's quotes are not published
     assert 'href="https://www.facebook.com/HangGon24h"' in page("wards/hang-gon")

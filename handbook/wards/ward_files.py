@@ -59,6 +59,7 @@ SOURCE_KEYS = ("ward_code", "channels")  # <slug>.md: the channels are written o
 TRANSLATION_KEYS = ("ward_code",)  # <slug>.<lang>.md: the code, and prose in that language
 CHANNEL_KEYS = ("kind", "value", "name", "hours", "former_unit", "source", "checked", "status", "app_id")
 MAX_TEXT = 200
+_UNFILLED = re.compile(r"<[^<>]+>")  # a pattern's ‹…› part, e.g. <Tên trang>
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([a-z0-9-]+\.)+[a-z]{2,}$")
 
@@ -208,6 +209,14 @@ def _text(value: object, path: str, where: str, field_vi: str, field_en: str, re
         raise ContentError(
             path, where, f"{field_vi} dài quá {MAX_TEXT} ký tự.", "viết ngắn gọn hơn.",
             f"the {field_en} is longer than {MAX_TEXT} characters.", "shorten it.",
+        )
+    pattern = _UNFILLED.search(text)
+    if pattern:  # an example line copied without filling in its ‹…› part (contributing page, template)
+        raise ContentError(
+            path, where, f"{field_vi} còn phần mẫu {pattern.group(0)} chưa điền.",
+            "thay cả phần trong dấu < > (kể cả hai dấu đó) bằng thông tin thật.",
+            f"the {field_en} still holds the pattern {pattern.group(0)}, not filled in.",
+            "replace the whole part in < > (both signs included) with the real information.",
         )
     return text
 
