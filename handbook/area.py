@@ -17,7 +17,8 @@ from handbook.area_file import AREA_FILE
 from handbook.errors import ContentError
 from handbook.phones import PhoneError, parse_phone
 from handbook.placeholders import fill, unknown_placeholders
-from handbook.safety.domains import url_rejection
+from handbook.safety.domains import area_domain_problems, url_rejection
+from handbook.safety.plain_text import plain_text_error
 from handbook.text import available_languages, message
 
 
@@ -299,10 +300,14 @@ def check_area(area: dict[str, Any]) -> list[ContentError]:
     known = placeholder_values(area, languages[0])
     errors: list[ContentError] = []
     for path, text in _strings(area, ""):
+        markup = plain_text_error(AREA_LABEL, path, path, text)
+        if markup is not None:
+            errors.append(markup)
         for error in unknown_placeholders(text, known, AREA_LABEL):
             errors.append(
                 ContentError(AREA_LABEL, path, error.problem_vi, error.fix_vi, error.problem_en, error.fix_en)
             )
+    errors += area_domain_problems(area)
     for lang in languages:
         try:
             area_portals(area, lang)

@@ -47,6 +47,7 @@ from handbook.lang import Languages, project_languages
 from handbook.phones import tel_target_problem
 from handbook.safety.html_safety import check_docs as check_html
 from handbook.safety.internal_links import check_links, page_anchors
+from handbook.safety.plain_text import front_matter_problems
 from handbook.search.search_index import SYNONYMS_FILE, parse_synonyms
 from handbook.slugs import slugify
 from handbook.wards.registry import Registry, load_registry
@@ -293,14 +294,15 @@ def _page_checks(pages: list[tuple[str, str]]) -> list[ContentError]:
     errors: list[ContentError] = []
     for name, text in pages:
         file = f"docs/{name}"
-        if _is_ward_file(name):
-            continue  # ward files have their own reader, with line numbers (handbook/wards/ward_files.py)
         try:
-            _, body, first_line = split_front_matter(text, file)
+            meta, body, first_line = split_front_matter(text, file)
         except ContentError as error:
-            errors.append(error)
+            if not _is_ward_file(name):  # ward files have their own reader (handbook/wards/ward_files.py)
+                errors.append(error)
             continue
-        errors += check_markdown(body, file, first_line)
+        errors += front_matter_problems(meta, file)
+        if not _is_ward_file(name):
+            errors += check_markdown(body, file, first_line)
     return errors
 
 
