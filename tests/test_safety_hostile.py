@@ -44,16 +44,17 @@ def titled(body: str) -> bytes:
 REFUSED: dict[str, tuple[bytes, str]] = {
     # 1. escaping: markup in plain-text fields, keys that make the theme write page code
     "summary closes the attribute with a tag": (
-        page('title: A\nsummary: \'x"><meta http-equiv="refresh" content="0;url=https://evil.example">\'', "Chữ."),
+        page('title: A\nsummary: \'x"><meta http-equiv="refresh" content="0;url=https://e.example">\'', "."),
         "holds an HTML tag",
     ),
     "summary with character references": (
-        page('title: A\nsummary: "x&#34; http-equiv=&#34;refresh&#34; content=&#34;0;url=https://e.example"', "."),
+        page('title: A\nsummary: "x&#34; http-equiv=&#34;refresh&#34; content=&#34;0;url=//e.example"', "."),
         "character reference",
     ),
-    "title closes <title>": (page("title: 'A</title><meta http-equiv=refresh content=0;url=//e.example>'", "."),
-                             "holds an HTML tag"),
-    "title with a Markdown link": (page("title: '[VNeID mới](https://evil.example)'", "."), "Markdown link"),
+    "title closes <title>": (
+        page("title: 'A</title><meta http-equiv=refresh content=0;url=//e.example>'", "."), "holds an HTML tag"
+    ),
+    "title with a Markdown link": (page("title: '[VNeID](https://evil.example)'", "."), "Markdown link"),
     "template: redirect.html": (page(f"title: A\ntemplate: redirect.html\nlocation: {EVIL}", "."),
                                 "the key 'template'"),
     "status pasted into a class": (page("title: A\nstatus: 'new\" onmouseover=\"alert(1)'", "."),
@@ -78,7 +79,7 @@ REFUSED: dict[str, tuple[bytes, str]] = {
                                          "shows the number"),
     "1900 without the warning": (titled("[Gọi tổng đài hỗ trợ](tel:1900-1234)"), "premium rate"),
     "sms:": (titled("[Nhắn tin đăng ký](sms:8077?body=DK%20VNEID)"), "'sms:' link"),
-    "mailto: several addresses": (titled("[Thư](mailto:a@dongnai.gov.vn,b@evil.example)"), "several addresses"),
+    "mailto: several addresses": (titled("[Thư](mailto:a@dongnai.gov.vn,b@evil.example)"), "several"),
     "mailto: ?bcc=": (titled('<a href="mailto:a@dongnai.gov.vn?bcc=x@evil.example">thư</a>'), "bcc"),
     "Facebook l.php redirector": (
         titled("[Trang](https://www.facebook.com/l.php?u=https%3A%2F%2Fevil.example%2F)"), "redirector"),
@@ -107,7 +108,7 @@ BOMBS: dict[str, tuple[bytes, str]] = {
     "hostile/brackets.md": (titled("[" * 24_000), "more than 300 [ or <"),
     "hostile/brackets-lines.md": (titled("[\n" * 6_000), "more than 300 [ or <"),
     "hostile/tags.md": (titled("<a " * 8_000), "more than 300 [ or <"),
-    "hostile/nested-list.md": (titled("".join("  " * depth + "- a\n" for depth in range(400))), "nested too deep"),
+    "hostile/nested-list.md": (titled("".join("  " * level + "- a\n" for level in range(400))), "too deep"),
     "hostile/nested-quote.md": (titled(">" * 400 + " a"), "nested too deep"),
     "hostile/huge.md": (titled("Chữ. " * 50_000), "over the 200,000 limit"),
 }
