@@ -52,7 +52,7 @@ REFUSED: dict[str, tuple[bytes, str]] = {
         "character reference",
     ),
     "title closes <title>": (
-        page("title: 'A</title><meta http-equiv=refresh content=0;url=//e.example>'", "."), "holds an HTML tag"
+        page("title: 'A</title><meta http-equiv=refresh content=0;url=//e.example>'", "."), "an HTML tag"
     ),
     "title with a Markdown link": (page("title: '[VNeID](https://evil.example)'", "."), "Markdown link"),
     "template: redirect.html": (page(f"title: A\ntemplate: redirect.html\nlocation: {EVIL}", "."),
