@@ -114,9 +114,10 @@ def _srcset_urls(value: str) -> list[str]:
 
 
 class _Page:
-    def __init__(self, name: str, trusted: tuple[str, ...]) -> None:
+    def __init__(self, name: str, trusted: tuple[str, ...], own: frozenset[str]) -> None:
         self.name = name
         self.trusted = trusted
+        self.own = own
         self.found: list[Violation] = []
 
     def add(self, element: str, problem: str) -> None:
@@ -176,7 +177,7 @@ class _Page:
 
     def address(self, tag: str, name: str, url: str, attributes: dict[str, str | None]) -> None:
         clean = normalise_url(url)
-        if inside_prefix(clean, self.trusted):
+        if inside_prefix(clean, self.trusted) or clean.partition("?")[0] in self.own:
             return
         kind = url_kind(clean)
         where = f"<{tag} {name}={clean[:80]!r}>"
@@ -205,9 +206,13 @@ class _Page:
                 self.add(where, rule[2])
 
 
-def page_violations(page_html: str, name: str, trusted: Iterable[str] = ()) -> list[Violation]:
-    """Everything in one built page (``name`` relative to the site) that the policy refuses."""
-    page = _Page(name, tuple(prefix for prefix in trusted if prefix))
+def page_violations(
+    page_html: str, name: str, trusted: Iterable[str] = (), own: Iterable[str] = ()
+) -> list[Violation]:
+    """Everything in one built page (``name`` relative to the site) that the policy refuses. ``trusted``:
+    the site's and the repository's addresses (prefixes); ``own``: exact addresses the maintainers'
+    configuration writes (the team's contact in mkdocs.yml, extra.report_contact)."""
+    page = _Page(name, tuple(prefix for prefix in trusted if prefix), frozenset(own))
     root = LexborHTMLParser(page_html).root
     if root is None:
         return []
@@ -217,11 +222,11 @@ def page_violations(page_html: str, name: str, trusted: Iterable[str] = ()) -> l
     return page.found
 
 
-def site_violations(site_dir: Path, trusted: Iterable[str] = ()) -> list[Violation]:
+def site_violations(site_dir: Path, trusted: Iterable[str] = (), own: Iterable[str] = ()) -> list[Violation]:
     """Every violation in every HTML file under ``site_dir``."""
-    prefixes = tuple(trusted)
+    prefixes, exact = tuple(trusted), frozenset(own)
     found: list[Violation] = []
     for path in sorted(site_dir.rglob("*.html")):
         name = path.relative_to(site_dir).as_posix()
-        found += page_violations(path.read_text(encoding="utf-8", errors="replace"), name, prefixes)
+        found += page_violations(path.read_text(encoding="utf-8", errors="replace"), name, prefixes, exact)
     return found

@@ -41,6 +41,7 @@ from handbook.safety.csp import (
 from handbook.safety.external_links import decorate_external_links
 from handbook.safety.html_safety import check_markdown, check_rendered_html, page_problems
 from handbook.safety.page_policy import site_violations
+from handbook.wards.report_contact import parse_report_contact
 
 
 def _label(page: Page) -> str:
@@ -124,7 +125,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / "_headers").write_text(headers_file(hashed), encoding="utf-8")
     # The built page is the authority (issue 29): every HTML file, read as a browser reads it.
     trusted = tuple(url for url in (config.site_url, config.repo_url) if url)
-    violations = site_violations(site, trusted)
+    contact = parse_report_contact(config.extra.get("report_contact"))
+    own = [] if contact is None else [link.href for link in (contact.phone, contact.zalo) if link is not None]
+    if contact is not None and contact.email:
+        own.append(f"mailto:{contact.email}")
+    violations = site_violations(site, trusted, own)
     if violations:
         listed = "\n".join(f"  - {violation}" for violation in violations[:50])
         raise PluginError(
