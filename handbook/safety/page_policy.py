@@ -24,7 +24,7 @@ Plain Python, no MkDocs import.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,11 +94,12 @@ class Violation:
         return f"{self.page}: {self.element}: {self.problem}"
 
 
-def _ancestors(node: LexborNode) -> Iterator[str]:
-    parent = node.parent
-    while parent is not None:
-        yield (parent.tag or "").lower()
-        parent = parent.parent
+_CONTEXTS = ("svg", "head", "article")  # a node's context: inside which of these it is
+
+
+def _contexts(root: LexborNode) -> dict[str, frozenset[int]]:
+    """For each context, the nodes inside it (by lexbor's node address; CSS selection runs in C)."""
+    return {name: frozenset(node.mem_id for node in root.css(f"{name} *")) for name in _CONTEXTS}
 
 
 def _context(node: LexborNode) -> str:
@@ -123,9 +124,9 @@ class _Page:
     def add(self, element: str, problem: str) -> None:
         self.found.append(Violation(self.name, element, problem))
 
-    def element(self, node: LexborNode) -> None:
+    def element(self, node: LexborNode, contexts: dict[str, frozenset[int]]) -> None:
         tag = (node.tag or "").lower()
-        ancestors = set(_ancestors(node))
+        ancestors = {name for name, inside in contexts.items() if node.mem_id in inside}
         if "svg" in ancestors and tag not in SVG_ELEMENTS:
             self.add(f"<svg><{tag}>", "inside a drawing only shapes are allowed (no links, animations, "
                      "scripts or foreign content)")
@@ -159,8 +160,8 @@ class _Page:
             "application/json", "application/ld+json"
         ):
             self.add("<script>", "inline script (only files of the site run)")
-        href = normalise_url(attributes.get("href") or "")
-        if tag == "a" and href.lower().startswith("tel:"):
+        href = normalise_url(attributes.get("href") or "") if tag == "a" else ""
+        if href.lower().startswith("tel:"):
             problem = tel_text_problem(href, node.text(deep=True), _context(node))
             if problem is not None:
                 self.add(f"<a href={href!r}>", problem[2])
@@ -216,9 +217,10 @@ def page_violations(
     root = LexborHTMLParser(page_html).root
     if root is None:
         return []
+    contexts = _contexts(root)
     for node in root.traverse(include_text=False):
         if node.tag and not node.tag.startswith("-"):
-            page.element(node)
+            page.element(node, contexts)
     return page.found
 
 
