@@ -18,6 +18,7 @@ from handbook.errors import ContentError
 from handbook.phones import PhoneError, parse_phone
 from handbook.placeholders import fill, unknown_placeholders
 from handbook.safety.domains import area_domain_problems, url_rejection
+from handbook.safety.link_rules import link_problem
 from handbook.safety.plain_text import plain_text_error
 from handbook.text import available_languages, message
 
@@ -303,6 +304,10 @@ def check_area(area: dict[str, Any]) -> list[ContentError]:
         markup = plain_text_error(AREA_LABEL, path, path, text)
         if markup is not None:
             errors.append(markup)
+        rule = link_problem(text) if text.startswith("https://") else None
+        if rule is not None:
+            errors.append(ContentError(AREA_LABEL, path, f"không dùng được địa chỉ {text}: {rule[0]}",
+                                       rule[1], f"the address {text} cannot be used: {rule[2]}", rule[3]))
         for error in unknown_placeholders(text, known, AREA_LABEL):
             errors.append(
                 ContentError(AREA_LABEL, path, error.problem_vi, error.fix_vi, error.problem_en, error.fix_en)

@@ -473,7 +473,7 @@ def _attribute_finding(tag: str, name: str, value: str | None, line: int) -> Fin
 
 def _link_finding(link: Link) -> Finding | None:
     problem = url_problem(link.url, image=link.image)
-    if problem is None and _scheme(link.url) == "tel" and link.syntax in ("markdown", "html"):
+    if problem is None and _scheme(link.url) == "tel" and (link.text or link.context):
         problem = tel_text_problem(normalise_url(link.url), link.text, link.context)
     return None if problem is None else Finding(link.line, *problem)
 
@@ -566,6 +566,14 @@ def _strip_angle(url: str) -> str:
     return url[1:-1] if url.startswith("<") and url.endswith(">") else url
 
 
+def _reference_uses(text: str, ref: str) -> list[tuple[str, str]]:
+    """(shown text, its line) of each ``[text][ref]``, ``[ref][]`` and ``[ref]`` using a reference."""
+    name = re.escape(ref)
+    pattern = re.compile(rf"\[([^\[\]\n]*)\]\[\s*{name}\s*\]|\[({name})\](?:\[\])?(?![\[(:])", re.IGNORECASE)
+    return [(match.group(1) or match.group(2) or "", _line_text(text, match.start()))
+            for match in pattern.finditer(text)]
+
+
 def markdown_links(text: str) -> list[Link]:
     """Links and images written in Markdown syntax in ``text`` (already masked by :func:`markdown_text`)."""
     links: list[Link] = []
@@ -579,10 +587,14 @@ def markdown_links(text: str) -> list[Link]:
             image_refs.add((match.group(2) or match.group(1)).strip().lower())
     for match in _REFERENCE_DEF.finditer(text):
         ref = match.group(1).strip().lower()
-        links.append(Link(_strip_angle(match.group(2)), _line_at(text, match.start(2)),
-                          image=ref in image_refs, syntax="reference"))
+        url = _strip_angle(match.group(2))
+        line = _line_at(text, match.start(2))
+        uses = _reference_uses(text, ref) or [("", "")]
+        links += [Link(url, line, image=ref in image_refs, syntax="reference", text=shown, context=context)
+                  for shown, context in uses]
     for match in _AUTOLINK.finditer(text):
-        links.append(Link(match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink"))
+        links.append(Link(match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink",
+                          text=match.group(1), context=_line_text(text, match.start())))
     for match in _EMAIL_AUTOLINK.finditer(text):
         links.append(
             Link("mailto:" + match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink")

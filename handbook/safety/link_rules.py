@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from handbook.phones import PhoneError, parse_phone
@@ -108,22 +109,24 @@ def mail_addresses(url: str) -> list[str]:
 
 
 @cache
-def known_apps() -> frozenset[str]:
+def known_apps(docs_dir: Path | None = None) -> frozenset[str]:
     """App ids the area's data names: ``apps:`` in docs/area.yml (``play_id``, ``apple_id``) and the ward
-    channels' ``app_id`` fields."""
-    from handbook.area_file import PROJECT_DOCS, project_area
+    channels' ``app_id`` fields (of ``docs_dir``, the repository's docs/ by default)."""
+    from handbook.area_file import PROJECT_DOCS, load_area
 
+    docs = docs_dir or PROJECT_DOCS
     found: set[str] = set()
-    for app in project_area().get("apps") or []:
+    for app in load_area(docs).get("apps") or []:
         if isinstance(app, dict):
             found.update(str(app[key]).strip() for key in ("play_id", "apple_id") if app.get(key))
-    for path in sorted((PROJECT_DOCS / "wards").glob("*.md")):
+    for path in sorted((docs / "wards").glob("*.md")):
         found.update(re.findall(r"^\s*app_id:\s*[\"']?([\w.]+)", path.read_text(encoding="utf-8"), re.M))
     return frozenset(found | {f"id{app}" for app in found if app.isdigit()})
 
 
-def link_problem(url: str) -> Problem | None:
-    """Why an http(s) link hides where it goes or is not an official page, whatever its domain."""
+def link_problem(url: str, docs_dir: Path | None = None) -> Problem | None:
+    """Why an http(s) link hides where it goes or is not an official page, whatever its domain
+    (``docs_dir``: whose area data names the apps; the repository's by default)."""
     from handbook.wards.channel_urls import APPLE, PLAY, ZALO, channel_url_problem, store_app_id
 
     try:
@@ -148,7 +151,7 @@ def link_problem(url: str) -> Problem | None:
         )
     if host in (PLAY, APPLE):
         app = store_app_id(url)
-        if app is None or app not in known_apps():
+        if app is None or app not in known_apps(docs_dir):
             shown = app or url
             return (
                 f"liên kết cửa hàng tới ứng dụng «{shown}», không có trong dữ liệu của địa bàn.",

@@ -115,8 +115,9 @@ def _srcset_urls(value: str) -> list[str]:
 
 
 class _Page:
-    def __init__(self, name: str, trusted: tuple[str, ...], own: frozenset[str]) -> None:
+    def __init__(self, name: str, trusted: tuple[str, ...], own: frozenset[str], docs: Path | None) -> None:
         self.name = name
+        self.docs = docs
         self.trusted = trusted
         self.own = own
         self.found: list[Violation] = []
@@ -202,18 +203,19 @@ class _Page:
             self.add(where, problem[2])
             return
         if kind == "external":
-            rule = link_problem(clean)
+            rule = link_problem(clean, self.docs)
             if rule is not None:
                 self.add(where, rule[2])
 
 
 def page_violations(
-    page_html: str, name: str, trusted: Iterable[str] = (), own: Iterable[str] = ()
+    page_html: str, name: str, trusted: Iterable[str] = (), own: Iterable[str] = (), docs: Path | None = None
 ) -> list[Violation]:
     """Everything in one built page (``name`` relative to the site) that the policy refuses. ``trusted``:
     the site's and the repository's addresses (prefixes); ``own``: exact addresses the maintainers'
-    configuration writes (the team's contact in mkdocs.yml, extra.report_contact)."""
-    page = _Page(name, tuple(prefix for prefix in trusted if prefix), frozenset(own))
+    configuration writes (the team's contact in mkdocs.yml, extra.report_contact); ``docs``: the docs/ folder
+    whose area data names the apps store links may lead to."""
+    page = _Page(name, tuple(prefix for prefix in trusted if prefix), frozenset(own), docs)
     root = LexborHTMLParser(page_html).root
     if root is None:
         return []
@@ -224,11 +226,14 @@ def page_violations(
     return page.found
 
 
-def site_violations(site_dir: Path, trusted: Iterable[str] = (), own: Iterable[str] = ()) -> list[Violation]:
+def site_violations(
+    site_dir: Path, trusted: Iterable[str] = (), own: Iterable[str] = (), docs: Path | None = None
+) -> list[Violation]:
     """Every violation in every HTML file under ``site_dir``."""
     prefixes, exact = tuple(trusted), frozenset(own)
     found: list[Violation] = []
     for path in sorted(site_dir.rglob("*.html")):
         name = path.relative_to(site_dir).as_posix()
-        found += page_violations(path.read_text(encoding="utf-8", errors="replace"), name, prefixes, exact)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += page_violations(text, name, prefixes, exact, docs)
     return found

@@ -129,7 +129,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     own = [] if contact is None else [link.href for link in (contact.phone, contact.zalo) if link is not None]
     if contact is not None and contact.email:
         own.append(f"mailto:{contact.email}")
-    violations = site_violations(site, trusted, own)
+    violations = site_violations(site, trusted, own, Path(config.docs_dir))
     if violations:
         listed = "\n".join(f"  - {violation}" for violation in violations[:50])
         raise PluginError(
