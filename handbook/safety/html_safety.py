@@ -322,6 +322,10 @@ def _block_level_tags() -> frozenset[str]:
 
 _BLOCK_TAGS = _block_level_tags()
 _BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9]*)\b[^>]*>", re.MULTILINE)
+# md_in_html's attribute: the block's content is Markdown again (not data-x="markdown").
+_MD_IN_HTML = re.compile(
+    r"""\smarkdown(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?=[\s/>])"""
+)
 
 
 def raw_html_blocks(text: str) -> list[tuple[int, int]]:
@@ -332,7 +336,7 @@ def raw_html_blocks(text: str) -> list[tuple[int, int]]:
     position = 0
     while (start := _BLOCK_START.search(text, position)) is not None:
         tag = start.group(1).lower()
-        if tag not in _BLOCK_TAGS or "markdown" in start.group(0).lower():
+        if tag not in _BLOCK_TAGS or _MD_IN_HTML.search(start.group(0)):
             position = start.end()
             continue
         depth, end = 0, len(text)
