@@ -108,6 +108,7 @@ BOMBS: dict[str, tuple[bytes, str]] = {
     "hostile/brackets.md": (titled("[" * 24_000), "more than 300 [ or <"),
     "hostile/brackets-lines.md": (titled("[\n" * 6_000), "more than 300 [ or <"),
     "hostile/tags.md": (titled("<a " * 8_000), "more than 300 [ or <"),
+    "hostile/unclosed-tags.md": (titled("Chữ.\n\n".join(["<a "] * 3_000)), "more than 300 < characters"),
     "hostile/nested-list.md": (titled("".join("  " * level + "- a\n" for level in range(400))), "too deep"),
     "hostile/nested-quote.md": (titled(">" * 400 + " a"), "nested too deep"),
     "hostile/huge.md": (titled("Chữ. " * 50_000), "over the 200,000 limit"),

@@ -18,6 +18,7 @@ the HTML a page finally gets (content added by hooks included). Plain Python, no
 
 from __future__ import annotations
 
+import bisect
 import html
 import posixpath
 import re
@@ -340,10 +341,10 @@ def raw_html_blocks(text: str) -> list[tuple[int, int]]:
             position = start.end()
             continue
         depth, end = 0, len(text)
-        for match in re.finditer(rf"<(/?){tag}\b[^>]*>", text[start.start():], re.IGNORECASE):
+        for match in re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE).finditer(text, start.start()):
             depth += -1 if match.group(1) else 1
             if depth == 0:
-                end = start.start() + match.end()
+                end = match.end()
                 break
         blocks.append((start.start(), end))
         position = end
@@ -352,9 +353,11 @@ def raw_html_blocks(text: str) -> list[tuple[int, int]]:
 
 def _mask_code_spans(text: str) -> str:
     blocks = raw_html_blocks(text)
+    starts = [begin for begin, _ in blocks]
 
     def blank_outside_html(match: re.Match[str]) -> str:
-        inside = any(begin <= match.start() < end for begin, end in blocks)
+        index = bisect.bisect_right(starts, match.start()) - 1
+        inside = index >= 0 and match.start() < blocks[index][1]
         return match.group(0) if inside else _blank(match.group(0))
 
     return _CODE_SPAN.sub(blank_outside_html, text)

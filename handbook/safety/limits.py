@@ -22,6 +22,10 @@ MAX_LINE_CHARACTERS = 10_000
 # In one paragraph (lines between blank lines): the characters Markdown's inline patterns start from.
 MAX_OPENERS_PER_PARAGRAPH = 300
 OPENERS = "[<"
+# In one file: Python's html.parser (the Markdown check's raw HTML reader) reads each unclosed "<a" to the end
+# of the text, so the time grows with their number times the file's length (300 of them in 200,000
+# characters: about a second). The longest page has 12.
+MAX_ANGLES_PER_FILE = 300
 # Nesting: columns of indentation (a tab counts 4), ">" quote levels, list markers at the start of a line.
 MAX_INDENT = 40
 MAX_QUOTE_DEPTH = 8
@@ -46,6 +50,13 @@ def _indent(line: str) -> int:
     return width
 
 
+def _nth(character: str, text: str, count: int) -> int:
+    position = -1
+    for _ in range(count):
+        position = text.find(character, position + 1)
+    return position
+
+
 def size_problems(text: str, file: str) -> list[ContentError]:
     """The first place ``text`` passes each limit (one error per kind: a hostile file gets a short list)."""
     if len(text) > MAX_FILE_CHARACTERS:
@@ -56,6 +67,16 @@ def size_problems(text: str, file: str) -> list[ContentError]:
             "chia nội dung thành nhiều trang ngắn hơn.", "split the content into several shorter pages.",
         )]
     found: dict[str, ContentError] = {}
+    if text.count("<") > MAX_ANGLES_PER_FILE:
+        found["angles"] = _error(
+            file, text[: _nth("<", text, MAX_ANGLES_PER_FILE + 1)].count("\n") + 1,
+            f"tệp có hơn {MAX_ANGLES_PER_FILE} dấu <: máy kiểm tra sẽ chạy rất lâu (dòng này có dấu thứ "
+            f"{MAX_ANGLES_PER_FILE + 1}).",
+            f"the file has more than {MAX_ANGLES_PER_FILE} < characters: the check would take very long "
+            f"(this line has number {MAX_ANGLES_PER_FILE + 1}).",
+            "viết nội dung bằng Markdown thay cho thẻ HTML; muốn hiện dấu < như chữ thì viết &lt;.",
+            "write the content in Markdown instead of HTML tags; to show < as text write &lt;.",
+        )
     openers, paragraph_start = 0, 1
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
