@@ -256,25 +256,28 @@ resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
 sys.path.insert(0, {tests!r})
 from pathlib import Path
 from agreement import run_check
-ok, text, crash = run_check(Path(sys.argv[1]))
-print(json.dumps({{"ok": ok, "text": text, "crash": crash}}))
+for project in sys.argv[1:]:
+    ok, text, crash = run_check(Path(project))
+    print(json.dumps({{"ok": ok, "text": text, "crash": crash}}))
 """
 
 
 def test_the_check_stays_under_a_memory_limit_on_the_bombs(tmp_path: Path) -> None:
-    files = {name: data for name, (data, _) in BOMBS.items()}
-    for label, area in (("alias", _area("\n" + ALIAS_BOMB + "\n")), ("files", None)):
-        project = minimal_project(tmp_path / label, {"area.yml": area} if area else files)
-        result = subprocess.run(
-            [sys.executable, "-c", LIMITED_CHECK.format(limit=MEMORY_LIMIT, tests=str(ROOT / "tests")),
-             str(project)],
-            capture_output=True, text=True, timeout=120, check=False,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        )
-        assert result.returncode == 0, result.stderr[-2000:]
-        outcome = json.loads(result.stdout.strip().splitlines()[-1])
-        assert not outcome["ok"] and not outcome["crash"], outcome
-        assert "MemoryError" not in result.stderr
+    projects = [
+        minimal_project(tmp_path / "alias", {"area.yml": _area("\n" + ALIAS_BOMB + "\n")}),
+        minimal_project(tmp_path / "files", {name: data for name, (data, _) in BOMBS.items()}),
+    ]
+    result = subprocess.run(
+        [sys.executable, "-c", LIMITED_CHECK.format(limit=MEMORY_LIMIT, tests=str(ROOT / "tests")),
+         *map(str, projects)],
+        capture_output=True, text=True, timeout=120, check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 0 and "MemoryError" not in result.stderr, result.stderr[-2000:]
+    outcomes = [json.loads(line) for line in result.stdout.strip().splitlines()[-2:]]
+    assert [outcome["ok"] for outcome in outcomes] == [False, False], outcomes
+    assert not any(outcome["crash"] for outcome in outcomes), outcomes
+    assert "YAML alias" in outcomes[0]["text"] and "too deep" in outcomes[1]["text"]
 
 
 # Edits that are neutralised rather than refused: plain text with quotes that would close an attribute.
