@@ -2,7 +2,7 @@
 
 Every class of the issue, in several spellings, goes through ``scripts/handbook check`` (in-process) and the
 real strict build (in-process, tests/agreement.py). The edits are grouped into a few projects (one file per
-edit), so the whole table costs five builds:
+edit), so the whole table costs four builds:
 
 - refused edits: both refuse, each with its own message (file, line, Vietnamese then English), no traceback;
 - the same pages with every Markdown-level check switched off: the built-page policy alone still refuses
@@ -162,6 +162,7 @@ def _project(tmp_path: Path, files: dict[str, bytes]) -> Path:
 
 def test_hostile_content_is_refused_by_check_and_build_alike(tmp_path: Path) -> None:
     files = {f"hostile/case-{index:02}.md": data for index, (data, _) in enumerate(REFUSED.values())}
+    files["area.yml"] = HOSTILE_AREA  # 4. the area file's allowlist entries and texts, in the same build
     project = _project(tmp_path, files)
     check_ok, check_text, check_crash = run_check(project)
     build_ok, build_text, build_crash = run_build(project, tmp_path / "site")
@@ -169,6 +170,8 @@ def test_hostile_content_is_refused_by_check_and_build_alike(tmp_path: Path) -> 
     assert not check_ok and not build_ok
     for index, (_, words) in enumerate(REFUSED.values()):
         _assert_refused(f"hostile/case-{index:02}.md", words, check_text, build_text)
+    for case, words in AREA_CASES.items():
+        assert words in check_text and words in build_text, (case, check_text[-2000:])
 
 
 def test_the_built_page_policy_alone_refuses_every_hostile_page(
@@ -213,16 +216,6 @@ def test_published_files_and_symlinks_are_refused(tmp_path: Path) -> None:
         _assert_refused(name, "symbolic link", check_text, build_text)
     assert "do-not-publish" not in check_text + build_text and "root:" not in check_text + build_text
     assert not (tmp_path / "site" / "hostile").exists()
-
-
-def test_the_area_file_is_checked_like_content(tmp_path: Path) -> None:
-    project = _project(tmp_path, {"area.yml": HOSTILE_AREA})
-    check_ok, check_text, check_crash = run_check(project)
-    build_ok, build_text, build_crash = run_build(project, tmp_path / "site")
-    assert not check_crash and not build_crash, check_crash + build_crash
-    assert not check_ok and not build_ok
-    for case, words in AREA_CASES.items():
-        assert words in check_text and words in build_text, (case, check_text[-2000:])
 
 
 def test_size_nesting_and_alias_bombs_stop_in_seconds(tmp_path: Path) -> None:
