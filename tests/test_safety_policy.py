@@ -84,6 +84,9 @@ def test_the_page_policy_allows_what_the_site_needs(html: str, name: str) -> Non
 def test_a_redirect_page_may_refresh_only_to_the_site() -> None:
     html = f'<html><head><meta http-equiv="refresh" content="0; url={EVIL}"></head></html>'
     assert page_violations(html, "wards/xuan-tan/index.html")
+    # a ward page with content (not a redirect page) may not refresh, even inside the site
+    ward = doc("<p>Phường</p>", '<meta http-equiv="refresh" content="0; url=../long-khanh/">')
+    assert page_violations(ward, "wards/xuan-lap/index.html")
 
 
 def test_the_real_site_passes_the_policy_quickly(site_dir: Path) -> None:

@@ -120,6 +120,7 @@ class _Page:
         self.docs = docs
         self.trusted = trusted
         self.own = own
+        self.redirect_page = False  # one of the project's redirect pages: its path, and no page content
         self.found: list[Violation] = []
 
     def add(self, element: str, problem: str) -> None:
@@ -172,7 +173,7 @@ class _Page:
         if not equiv or equiv == "content-security-policy":
             return
         content = (attributes.get("content") or "").strip()
-        if equiv == "refresh" and REDIRECT_PAGE.match(self.name) and REDIRECT_TARGET.match(content):
+        if equiv == "refresh" and self.redirect_page and REDIRECT_TARGET.match(content):
             return
         self.add(f'<meta http-equiv="{equiv}">', "only the project's own redirect pages may refresh, and "
                  "only to a page of the site; no other http-equiv")
@@ -220,6 +221,7 @@ def page_violations(
     if root is None:
         return []
     contexts = _contexts(root)
+    page.redirect_page = bool(REDIRECT_PAGE.match(name)) and root.css_first("article") is None
     for node in root.traverse(include_text=False):
         if node.tag and not node.tag.startswith("-"):
             page.element(node, contexts)
