@@ -28,7 +28,9 @@ from handbook.local_facts import (
 )
 from handbook.phones import PhoneError, parse_phone
 from handbook.placeholders import fill, unknown_placeholders
-from handbook.safety.domains import url_rejection
+from handbook.safety.domains import area_domain_problems, url_rejection
+from handbook.safety.link_rules import link_problem
+from handbook.safety.plain_text import plain_text_error
 from handbook.slugs import fold_vietnamese
 from handbook.text import available_languages, catalogue, message
 
@@ -454,11 +456,21 @@ def check_area(area: dict[str, Any]) -> list[ContentError]:
     for path, text in _strings(area, ""):
         if path.startswith("local_words"):  # they name placeholders to write, not text to show
             continue
+        # Notes are Markdown placed in a page's body ({{ notes }}): the page's own rules and the built-page
+        # policy read them there. Every other text here is shown as it is (titles, lists, ward pages).
+        markup = None if path.startswith("notes") else plain_text_error(AREA_LABEL, path, path, text)
+        if markup is not None:
+            errors.append(markup)
+        rule = link_problem(text) if text.startswith("https://") else None
+        if rule is not None:
+            errors.append(ContentError(AREA_LABEL, path, f"không dùng được địa chỉ {text}: {rule[0]}",
+                                       rule[1], f"the address {text} cannot be used: {rule[2]}", rule[3]))
         for error in unknown_placeholders(text, known, AREA_LABEL):
             errors.append(
                 ContentError(AREA_LABEL, path, error.problem_vi, error.fix_vi, error.problem_en, error.fix_en)
             )
     errors += check_facts(area)
+    errors += area_domain_problems(area)
     for lang in languages:
         try:
             area_portals(area, lang)

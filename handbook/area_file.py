@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from handbook.errors import ContentError
-from handbook.frontmatter import read_content
+from handbook.frontmatter import NoAliasLoader, read_content, yaml_error
 
 AREA_FILE = "area.yml"
 # The repository's own docs/ folder (tools that check a single address read the area from here).
@@ -30,7 +30,11 @@ def load_area(docs_dir: Path) -> dict[str, Any]:
             "The area file is missing.",
             "Copy docs/area.yml from the original repository and edit it for your area.",
         )
-    data = yaml.safe_load(read_content(path, label)[0])  # the one reading path (repaired, as check reads it)
+    source = read_content(path, label)[0]  # the one reading path (repaired, as check reads it)
+    try:
+        data = yaml.load(source, Loader=NoAliasLoader)  # safe, aliases refused (issue 29)
+    except yaml.YAMLError as error:
+        raise yaml_error(error, label, 1, source) from error
     missing = missing_entries(data)
     if missing:
         raise missing[0]

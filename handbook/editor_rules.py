@@ -12,10 +12,9 @@ Each message names the file, the line (and column) and the fix, Vietnamese first
 | a heading level skipped (``##`` then ``####``) | screen-reader users move by heading level |
 | invisible characters (U+200B …) outside web addresses | they sit in headings, links and the search index |
 | ``{lang=en}{lang=en}``, ``{lang=en`` (attribute lists doubled or unclosed) | readers see ``}{lang=en`` |
-| ``m.facebook.com``, ``facebook.com`` … in a link | one form of Facebook's address, as for fanpages |
 | tracking parameters (``fbclid``, ``utm_…``, ``zarsrc`` …) on any address | :func:`tracking_parameters`, \
 also for ward channels and guide sources |
-| images: missing, not JPEG/PNG/WebP/SVG/GIF (HEIC), wider than 800 pixels | readers' phones cannot show \
+| images: missing, not JPEG/PNG/WebP/GIF (HEIC, SVG), wider than 800 pixels | readers' phones cannot show \
 HEIC; big images cost residents' data |
 
 Safe repairs (decomposed accents, non-breaking and invisible spaces in the front matter and in addresses,
@@ -33,14 +32,15 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from handbook.errors import ContentError
 from handbook.markdown import blank_fences
 from handbook.repairs import INVISIBLE_CHARS, char_name
-from handbook.safety.domains import host_of, url_rejection
 from handbook.safety.html_safety import markdown_text, scan_markdown
-from handbook.wards.channel_urls import FACEBOOK_NEAR, channel_url_problem
+from handbook.safety.published_files import PICTURES
 
 # Images: the formats every reader's browser shows; the widest a phone screen needs (also in
 # CONTRIBUTING.md and docs/guides/FORMAT.txt).
-IMAGE_FORMATS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".svg", ".gif"})
-OTHER_IMAGE_FORMATS = frozenset({".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff", ".jxl", ".raw", ".dng"})
+# One list with what may be published (handbook/safety/published_files.py).
+IMAGE_FORMATS = frozenset(PICTURES)
+OTHER_IMAGE_FORMATS = frozenset({".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff", ".jxl", ".raw", ".dng",
+                                 ".svg"})
 MAX_IMAGE_WIDTH = 800
 # Query parameters that only track who clicked (Facebook, Google, Zalo, e-mail campaigns …).
 TRACKING_PREFIXES = ("utm_",)
@@ -78,18 +78,6 @@ def without_tracking(url: str) -> str:
     kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
             if not (name.lower().startswith(TRACKING_PREFIXES) or name.lower() in TRACKING_NAMES)]
     return urlunsplit(parts._replace(query=urlencode(kept)))
-
-
-def facebook_form_error(file: str, where: str, url: str) -> ContentError | None:
-    """Another way of writing Facebook's address (m., web., fb.com …): one form everywhere, as for a ward's
-    fanpage (handbook/wards/channel_urls.py). Hosts the allowlist refuses are reported by it instead."""
-    if host_of(url) not in FACEBOOK_NEAR or url_rejection(url) is not None:
-        return None
-    shape = channel_url_problem("fanpage", url)
-    if shape is None:
-        return None
-    return ContentError(file, where, f"không dùng được địa chỉ {url}: {shape.vi}", shape.fix_vi,
-                        f"the address {url} cannot be used: {shape.en}", shape.fix_en)
 
 
 def tracking_error(file: str, where: str, url: str) -> ContentError | None:
@@ -163,7 +151,7 @@ def _image_problem(file: str, line: int, target: str, docs_dir: Path, page: str)
             "upload the image to the page's folder (on GitHub: Add file → Upload files), or fix the image "
             "name in the link to the file's name (lower case, no accents).",
         )
-    width = None if suffix == ".svg" else _image_width(path)
+    width = _image_width(path)
     if width is not None and width > MAX_IMAGE_WIDTH:
         return ContentError(
             file, where,
@@ -330,7 +318,7 @@ def page_problems(text: str, file: str, page: str, docs_dir: Path, guide: bool) 
     _, links = scan_markdown(text)
     for link in links:
         where = f"{_where(link.line)}, liên kết / link '{link.url}'"
-        problem = tracking_error(file, where, link.url) or facebook_form_error(file, where, link.url)
+        problem = tracking_error(file, where, link.url)  # Facebook's forms: handbook/safety/link_rules.py
         if problem is None and (link.image or is_image_target(link.url)):
             problem = _image_problem(file, link.line, link.url, docs_dir, page)
         if problem is not None:

@@ -172,7 +172,21 @@ class DuplicateKeyError(yaml.MarkedYAMLError):
         self.first = first
 
 
-class StrictLoader(yaml.SafeLoader):
+class AliasRefused(yaml.MarkedYAMLError):
+    """A YAML alias (``*name``): refused, so that no file can expand to gigabytes ("billion laughs")."""
+
+
+class NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses aliases: every content YAML file is read with it (issue 29)."""
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise AliasRefused(None, None, f"alias *{event.anchor} refused", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+class StrictLoader(NoAliasLoader):
     """PyYAML's safe loader without YAML 1.1's surprises (see the module docstring)."""
 
     line_offset = 0  # added to 0-based YAML lines to give 1-based file lines
@@ -234,7 +248,7 @@ def load_yaml(source: str, file: str, first_line: int = 1) -> Any:
 def duplicate_keys(source: str, file: str, first_line: int = 1) -> list[ContentError]:
     """Keys written twice anywhere in ``source`` (for files read as YAML nodes, like the synonyms)."""
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = yaml.compose(source, Loader=NoAliasLoader)
     except yaml.YAMLError as error:
         return [yaml_error(error, file, first_line, source)]
     errors: list[ContentError] = []
@@ -293,7 +307,15 @@ def yaml_error(error: yaml.YAMLError, file: str, first_line: int, source: str = 
             f"keep one '{error.key}:' line and merge both parts under it (e.g. every channel under one "
             "'channels:').",
         )
-    if "quoted scalar" in context and context_mark is not None:
+    if isinstance(error, AliasRefused):
+        shown = _line_text(source, index)
+        vi = f"dòng «{shown}» dùng bí danh YAML (*tên): sổ tay không đọc bí danh, vì chúng có thể làm " \
+            "một tệp nhỏ phình ra hàng gigabyte."
+        fix_vi = "viết thẳng giá trị vào chỗ này (chép lại), bỏ *tên và &tên."
+        en = f"the line '{shown}' uses a YAML alias (*name): the handbook does not read aliases, which " \
+            "can make a small file expand to gigabytes."
+        fix_en = "write the value itself here (copy it), without *name and &name."
+    elif "quoted scalar" in context and context_mark is not None:
         index = context_mark.line
         vi = "dấu ngoặc mở ở dòng này không được đóng lại."
         fix_vi = "thêm dấu ngoặc đóng (\" hoặc ') ở cuối giá trị, trên cùng dòng."

@@ -359,8 +359,8 @@ def test_non_ascii_file_names_fail(project: Path) -> None:
 
 
 def test_images_over_the_limit_fail(project: Path) -> None:
-    (project / "docs/guides/anh.png").write_bytes(b"\x89PNG" + b"\0" * (MAX_IMAGE_BYTES + 1))
-    (project / "docs/guides/nho.png").write_bytes(b"\x89PNG" + b"\0" * 1000)
+    (project / "docs/guides/anh.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (MAX_IMAGE_BYTES + 1))
+    (project / "docs/guides/nho.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 1000)
     text = _errors(project)
     assert "docs/guides/anh.png (kích thước / size)" in text and "300 KB" in text and "nho.png" not in text
 

@@ -126,7 +126,8 @@ def test_relative_images_and_site_links_pass() -> None:
         '![Màn hình](images/buoc-1.png)\n\n<img src="../images/a.png" alt="A">\n\n'
         '<span lang="en">English</span> [Bước 1](#buoc-1) [Danh bạ](../wards/index.md)\n\n'
         '<div class="hb-cards" markdown>\n**Đậm**<br>\n</div>\n\n'
-        '[Gọi 1900 1006](tel:19001006) <a href="../downloads/x.zip" download>Tải</a>\n'
+        '[Gọi 1900 1006](tel:19001006) (số 1900, người gọi trả cước cao) '
+        '<a href="../downloads/x.zip" download>Tải</a>\n'
     )
     assert errors_for(body) == []
 

@@ -10,6 +10,7 @@ import datetime
 
 from handbook.dates import format_date, today_vn
 from handbook.guides.guide_files import CATEGORIES, Guide
+from handbook.safety.plain_text import markdown_literal, markdown_url
 from handbook.text import message
 
 
@@ -24,10 +25,10 @@ def opening_markdown(guide: Guide, today: datetime.date | None = None) -> str:
     if _past_due(guide, today):
         lines += ['!!! warning ""', "", f"    {_past_due_text(guide)}", ""]
     lines += [f"## {_label(guide, 'needs')} {{#can-chuan-bi}}", ""]
-    lines += [f"- {need}" for need in guide.needs]
+    lines += [f"- {markdown_literal(need)}" for need in guide.needs]
     lines += ["", _label(guide, "duration", minutes=guide.duration_minutes), ""]
     if guide.safety:
-        lines += [f'!!! danger "{_label(guide, "safety")}"', "", f"    {guide.safety}", ""]
+        lines += [f'!!! danger "{_label(guide, "safety")}"', "", f"    {markdown_literal(guide.safety)}", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -41,7 +42,8 @@ def closing_markdown(guide: Guide, today: datetime.date | None = None) -> str:
         lines += [_label(guide, "otp"), ""]
     lines += [f"## {_label(guide, 'sources')} {{#nguon}}", ""]
     for source in guide.sources:
-        lines.append(f"- [{source.title}]({source.url})" if source.url else f"- {source.title}")
+        title = markdown_literal(source.title)
+        lines.append(f"- [{title}]({markdown_url(source.url)})" if source.url else f"- {title}")
     if _past_due(guide, today):
         lines += ["", _past_due_text(guide), "{ .hb-review .hb-review--past-due role=note }", ""]
     else:
@@ -79,6 +81,7 @@ def guide_list_markdown(guides: list[Guide], lang: str) -> str:
         if not in_category:
             continue
         lines = [f"## {message(lang, f'guide.category.{key}')} {{#{key}}}", ""]
-        lines += [f"- [**{g.title}**]({g.slug}.md)<br>{g.summary}" for g in in_category]
+        lines += [f"- [**{markdown_literal(g.title)}**]({g.slug}.md)<br>{markdown_literal(g.summary)}"
+                  for g in in_category]
         sections.append("\n".join(lines))
     return "\n\n".join(sections) + "\n"

@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from handbook.errors import ContentError
+from handbook.frontmatter import NoAliasLoader
 from handbook.markdown import Fence, fences
 from handbook.text import message
 
@@ -241,7 +242,7 @@ def parse_screen(source: str, file: str, line: int) -> Screen:
     """
     block = _Block(file, line)
     try:
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        root = yaml.compose(source, Loader=NoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         detail = getattr(exc, "problem", None) or str(exc)

@@ -19,7 +19,9 @@ handbook/search/search_index.py, handbook/area.py |
 | guides: front matter, steps, heading ids, translation pairs | handbook/guides/guide_files.py |
 | ```screen blocks | handbook/guides/screens.py |
 | ward files: code, channels, phones, addresses | handbook/wards/ward_files.py (+ phones.py, domains.py) |
-| raw HTML is safe | handbook/safety/html_safety.py |
+| raw HTML is safe; plain-text fields | handbook/safety/html_safety.py, handbook/safety/plain_text.py |
+| published file types, no symbolic links | handbook/safety/published_files.py |
+| size and nesting limits, before Markdown reads a file | handbook/safety/limits.py |
 | internal links and #anchors | handbook/safety/internal_links.py |
 """
 
@@ -50,6 +52,9 @@ from handbook.local_facts import page_key, typed_local_names
 from handbook.phones import tel_target_problem
 from handbook.safety.html_safety import check_docs as check_html
 from handbook.safety.internal_links import check_links, page_anchors
+from handbook.safety.limits import size_problems
+from handbook.safety.plain_text import front_matter_problems
+from handbook.safety.published_files import SYMLINK, published_file_problems
 from handbook.search.search_index import SYNONYMS_FILE, parse_synonyms
 from handbook.slugs import slugify
 from handbook.text import available_languages
@@ -239,8 +244,8 @@ read."""
     texts: dict[str, str] = {}
     unreadable: set[str] = set()
     for path in sorted(docs_dir.rglob("*")):
-        if not path.is_file():
-            continue
+        if not path.is_file() or path.is_symlink():
+            continue  # a link is refused (handbook/safety/published_files.py), never read
         name = path.relative_to(docs_dir).as_posix()
         result.errors += _file_rules(path, name)
         if path.suffix.lower() not in TEXT_SUFFIXES:
@@ -253,6 +258,11 @@ read."""
             unreadable.add(name)
             continue
         result.notes += notes
+        too_big = size_problems(text, label)
+        if too_big:  # no other rule (nor Markdown) reads a file past the limits
+            result.errors += too_big
+            unreadable.add(name)
+            continue
         texts[name] = text
     return texts, unreadable
 
@@ -321,14 +331,15 @@ def _page_checks(pages: list[tuple[str, str]]) -> list[ContentError]:
     errors: list[ContentError] = []
     for name, text in pages:
         file = f"docs/{name}"
-        if _is_ward_file(name):
-            continue  # ward files have their own reader, with line numbers (handbook/wards/ward_files.py)
         try:
-            _, body, first_line = split_front_matter(text, file)
+            meta, body, first_line = split_front_matter(text, file)
         except ContentError as error:
-            errors.append(error)
+            if not _is_ward_file(name):  # ward files have their own reader (handbook/wards/ward_files.py)
+                errors.append(error)
             continue
-        errors += check_markdown(body, file, first_line)
+        errors += front_matter_problems(meta, file)
+        if not _is_ward_file(name):
+            errors += check_markdown(body, file, first_line)
     return errors
 
 
@@ -346,6 +357,9 @@ def check_content(root: Path, today: date | None = None) -> CheckResult:
     today = today or today_vn()
     docs_dir = root / "docs"
     result = CheckResult()
+    result.errors += published_file_problems(docs_dir)
+    if any(error.where == SYMLINK for error in result.errors):
+        return result  # nothing reads a linked file: its text (a secret?) must not reach any message
     texts, unreadable = _read_all(docs_dir, result)
     pages = _pages(docs_dir, texts)
     result.pages = len(pages) + sum(1 for name in unreadable if name.endswith(".md"))

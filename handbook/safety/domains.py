@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from handbook.area_file import area_domains, project_area
+from handbook.errors import ContentError
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ def area_rules() -> tuple[Rule, ...]:
     """The area's own bodies (utility companies…), from ``domains:`` in docs/area.yml: each area lists its \
 own."""
     why = "A utility company of the area (docs/area.yml, utilities: domains)."
-    return tuple(Rule(domain, True, why) for domain in area_domains(project_area()))
+    domains = area_domains(project_area())
+    return tuple(Rule(domain, True, why) for domain in domains if registrable_domain_problem(domain) is None)
 
 
 def _rule_for(host: str) -> Rule | None:
@@ -137,6 +140,14 @@ def url_rejection(url: object, *, map_link: bool = False) -> UrlRejection | None
     if port not in (None, 443):
         return UrlRejection("địa chỉ có cổng (port) lạ.", "the address has an unusual port.")
     host = (parts.hostname or "").lower()
+    problem = host_form_problem(host)
+    if problem is not None:
+        return problem
+    return _rejection_for(host, _rule_for(host), map_link)
+
+
+def host_form_problem(host: str) -> UrlRejection | None:
+    """What is wrong with the form of ``host`` (accents, punycode, IP number…), whatever the allowlist."""
     if not host:
         return UrlRejection("địa chỉ không có tên miền.", "the address has no domain name.")
     if not _HOST_CHARS.match(host):
@@ -156,7 +167,10 @@ def url_rejection(url: object, *, map_link: bool = False) -> UrlRejection | None
             "địa chỉ là số IP, không phải tên miền chính thức.",
             "the address is an IP number, not an official domain.",
         )
-    rule = _rule_for(host)
+    return None
+
+
+def _rejection_for(host: str, rule: Rule | None, map_link: bool) -> UrlRejection | None:
     if rule is None:
         if "gov" in host:
             return UrlRejection(
@@ -186,3 +200,56 @@ def is_gov_vn(host: str) -> bool:
     """True for gov.vn and its subdomains (used for e-mail addresses and ward websites)."""
     host = host.lower()
     return host == "gov.vn" or host.endswith(".gov.vn")
+
+
+# --------------------------------------------------------------------------------------------
+# The area file's own domains (docs/area.yml, utilities: domains): each must be ONE body's registrable
+# domain. "com" or "com.vn" would allow every site under it. The Public Suffix List comes bundled with the
+# publicsuffixlist package (no network request); its private section counts too ("github.io" is refused,
+# as anyone can have a site under it).
+
+
+@cache
+def _suffix_list() -> Any:
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList()
+
+
+def registrable_domain_problem(domain: object) -> UrlRejection | None:
+    """Why ``domain`` cannot be an allowlist entry of the area file (None for a registrable domain)."""
+    if not isinstance(domain, str) or not domain.strip():
+        return UrlRejection("tên miền trống.", "the domain is empty.")
+    host = domain.strip().lower()
+    rejection = host_form_problem(host)
+    if rejection is not None:
+        return rejection  # malformed, punycode, IP, accented…
+    if host != domain or "/" in host or ":" in host:
+        return UrlRejection(f"«{domain}» không phải một tên miền.", f"'{domain}' is not a domain name.")
+    suffixes = _suffix_list()
+    if suffixes.is_public(host) or suffixes.privatesuffix(host) is None:
+        return UrlRejection(
+            f"«{host}» là đuôi tên miền dùng chung (như com, com.vn, github.io): ai cũng đăng ký được trang "
+            "dưới nó.",
+            f"'{host}' is a shared suffix (like com, com.vn, github.io): anyone can have a site under it.",
+        )
+    return None
+
+
+def area_domain_problems(area: dict[str, Any]) -> list[ContentError]:
+    """Entries of ``domains:`` in docs/area.yml that are not one body's registrable domain."""
+    errors = []
+    for name, utility in (area.get("utilities") or {}).items():
+        if not isinstance(utility, dict):
+            continue
+        for index, domain in enumerate(utility.get("domains") or [], start=1):
+            problem = registrable_domain_problem(domain)
+            if problem is not None:
+                errors.append(ContentError(
+                    "docs/area.yml", f"utilities.{name}.domains[{index}]",
+                    f"tên miền «{domain}» không dùng được: {problem.vi}",
+                    "ghi đúng tên miền của cơ quan, ví dụ «cskh.evnspc.vn» hoặc «evnspc.vn».",
+                    f"the domain '{domain}' cannot be used: {problem.en}",
+                    "write the body's own domain, for example 'cskh.evnspc.vn' or 'evnspc.vn'.",
+                ))
+    return errors

@@ -18,18 +18,21 @@ the HTML a page finally gets (content added by hooks included). Plain Python, no
 
 from __future__ import annotations
 
+import bisect
 import html
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from handbook.errors import ContentError
 from handbook.frontmatter import FRONT_MATTER
 from handbook.markdown import blank_fences
 from handbook.safety.domains import url_rejection
+from handbook.safety.link_rules import contact_problem, link_problem, mail_addresses, tel_text_problem
 
 # Raw HTML an editor may write. Everything else is refused with a message saying why.
 ALLOWED_TAGS: frozenset[str] = frozenset({
@@ -128,7 +131,8 @@ CONTACT_SCHEMES: frozenset[str] = frozenset({"tel", "mailto", "geo", "sms"})
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # A code span never crosses a blank line (a paragraph break).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A comment as browsers end it: "<!-->" and "<!--->" are whole (empty) comments, "--!>" ends one too.
+_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.DOTALL)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\s]*)>")
 _EMAIL_AUTOLINK = re.compile(r"<([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+)>")
 _INLINE_LINK = re.compile(
@@ -151,6 +155,8 @@ class Link:
     line: int
     image: bool
     syntax: str  # "markdown", "html", "autolink", "reference", "attr_list"
+    text: str = ""  # the link's visible text, when known
+    context: str = ""  # the line (or element) around it
 
 
 # --------------------------------------------------------------------------------------------
@@ -164,6 +170,29 @@ def normalise_url(url: str) -> str:
     url = _MARKDOWN_ESCAPE.sub(r"\1", url)
     url = url.strip(" \t\r\n\f\v\x00")
     return "".join(ch for ch in url if ch not in "\t\r\n" and ord(ch) >= 32)
+
+
+def inside_prefix(url: str, prefixes: Iterable[str]) -> bool:
+    """True when ``url`` is under one of ``prefixes`` once dot segments and %-escapes are resolved as a
+    browser resolves them (``…/handbook/../../other-user/page`` is not under ``…/handbook/``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    path = unquote(parts.path).replace("\\", "/")
+    resolved = posixpath.normpath(path) + ("/" if path.endswith("/") else "")
+    if resolved.startswith("//"):
+        resolved = resolved[1:]
+    for prefix in prefixes:
+        base = urlsplit(prefix)
+        if (parts.scheme.lower(), (parts.hostname or "").lower(), parts.port) != (
+            base.scheme.lower(), (base.hostname or "").lower(), base.port
+        ) or parts.username or parts.password:
+            continue
+        root = base.path.rstrip("/") + "/"
+        if resolved.startswith(root) or resolved + "/" == root:
+            return True
+    return False
 
 
 def url_kind(url: str) -> str:
@@ -249,10 +278,16 @@ def url_problem(url: str, *, image: bool) -> tuple[str, str, str, str] | None:
                     "the list, ask the developers to add it, with a source that proves it is official."
                 ),
             )
-    if kind == "contact" and _scheme(url) == "mailto":
-        address = clean.split(":", 1)[1].split("?", 1)[0]
-        domain = address.rpartition("@")[2]
-        rejection = url_rejection(f"https://{domain}/")
+        rule = link_problem(clean)  # an allowed site can still hide where a link goes
+        if rule is not None:
+            return rule
+    if kind == "contact":
+        problem = contact_problem(clean)
+        if problem is not None:
+            return problem
+    addresses = mail_addresses(clean) if kind == "contact" and _scheme(url) == "mailto" else []
+    for address in addresses:
+        rejection = url_rejection(f"https://{address.rpartition('@')[2]}/")
         if rejection is not None:
             vi, en = rejection.vi, rejection.en
             return (
@@ -280,12 +315,60 @@ def _mask_front_matter(text: str) -> str:
     return _blank(match.group(0)) + text[match.end():] if match else text
 
 
+def _block_level_tags() -> frozenset[str]:
+    import markdown  # type: ignore[import-untyped]
+
+    return frozenset(markdown.Markdown().block_level_elements)
+
+
+_BLOCK_TAGS = _block_level_tags()
+_BLOCK_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9]*)\b[^>]*>", re.MULTILINE)
+# md_in_html's attribute: the block's content is Markdown again (not data-x="markdown").
+_MD_IN_HTML = re.compile(
+    r"""\smarkdown(?:\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|1|block|span))?(?=[\s/>])"""
+)
+
+
+def raw_html_blocks(text: str) -> list[tuple[int, int]]:
+    """Where Python-Markdown passes raw HTML through as it is: from a block-level start tag at the start
+    of a line to its matching end tag (blank lines included). Backticks there are not code: ``<div>`<a
+    href=…>`</div>`` is a live link. A block with ``markdown`` (md_in_html) is Markdown again."""
+    blocks: list[tuple[int, int]] = []
+    position = 0
+    while (start := _BLOCK_START.search(text, position)) is not None:
+        tag = start.group(1).lower()
+        if tag not in _BLOCK_TAGS or _MD_IN_HTML.search(start.group(0)):
+            position = start.end()
+            continue
+        depth, end = 0, len(text)
+        for match in re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE).finditer(text, start.start()):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                end = match.end()
+                break
+        blocks.append((start.start(), end))
+        position = end
+    return blocks
+
+
 def _mask_code_spans(text: str) -> str:
-    return _CODE_SPAN.sub(lambda match: _blank(match.group(0)), text)
+    blocks = raw_html_blocks(text)
+    starts = [begin for begin, _ in blocks]
+
+    def blank_outside_html(match: re.Match[str]) -> str:
+        index = bisect.bisect_right(starts, match.start()) - 1
+        inside = index >= 0 and match.start() < blocks[index][1]
+        return match.group(0) if inside else _blank(match.group(0))
+
+    return _CODE_SPAN.sub(blank_outside_html, text)
 
 
 def _line_at(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
+
+
+def _line_text(text: str, position: int) -> str:
+    return text[text.rfind("\n", 0, position) + 1: (text.find("\n", position) + 1 or len(text) + 1) - 1]
 
 
 def markdown_text(source: str) -> str:
@@ -397,6 +480,8 @@ def _attribute_finding(tag: str, name: str, value: str | None, line: int) -> Fin
 
 def _link_finding(link: Link) -> Finding | None:
     problem = url_problem(link.url, image=link.image)
+    if problem is None and _scheme(link.url) == "tel" and (link.text or link.context):
+        problem = tel_text_problem(normalise_url(link.url), link.text, link.context)
     return None if problem is None else Finding(link.line, *problem)
 
 
@@ -407,13 +492,34 @@ def _link_finding(link: Link) -> Finding | None:
 class _RawHtmlScanner(HTMLParser):
     """Collects tags, attributes and addresses of raw HTML with their line numbers."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: str = "") -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
         self.links: list[Link] = []
+        self.lines = source.split("\n")
+        self._open_link: tuple[str, int, list[str]] | None = None  # href, line, text so far
+
+    def handle_data(self, data: str) -> None:
+        if self._open_link is not None:
+            self._open_link[2].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._open_link is not None:
+            href, line, text = self._open_link
+            context = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            self.links.append(
+                Link(href, line, image=False, syntax="html", text="".join(text), context=context)
+            )
+            self._open_link = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
+        if tag == "a":
+            self.handle_endtag("a")
+            href = dict(attrs).get("href")
+            if href is not None:
+                self._open_link = (href, line, [])
+                attrs = [(name, value) for name, value in attrs if name != "href"]
         if tag not in ALLOWED_TAGS:
             self.findings.append(_tag_finding(tag, line))
             return
@@ -467,22 +573,35 @@ def _strip_angle(url: str) -> str:
     return url[1:-1] if url.startswith("<") and url.endswith(">") else url
 
 
+def _reference_uses(text: str, ref: str) -> list[tuple[str, str]]:
+    """(shown text, its line) of each ``[text][ref]``, ``[ref][]`` and ``[ref]`` using a reference."""
+    name = re.escape(ref)
+    pattern = re.compile(rf"\[([^\[\]\n]*)\]\[\s*{name}\s*\]|\[({name})\](?:\[\])?(?![\[(:])", re.IGNORECASE)
+    return [(match.group(1) or match.group(2) or "", _line_text(text, match.start()))
+            for match in pattern.finditer(text)]
+
+
 def markdown_links(text: str) -> list[Link]:
     """Links and images written in Markdown syntax in ``text`` (already masked by :func:`markdown_text`)."""
     links: list[Link] = []
     for match in _INLINE_LINK.finditer(text):
         links.append(Link(_strip_angle(match.group(3)), _line_at(text, match.start(3)),
-                          image=match.group(1) == "!", syntax="markdown"))
+                          image=match.group(1) == "!", syntax="markdown", text=match.group(2),
+                          context=_line_text(text, match.start())))
     image_refs = set()
     for match in _REFERENCE_IMAGE.finditer(text):
         if text[match.end():match.end() + 1] != "(":
             image_refs.add((match.group(2) or match.group(1)).strip().lower())
     for match in _REFERENCE_DEF.finditer(text):
         ref = match.group(1).strip().lower()
-        links.append(Link(_strip_angle(match.group(2)), _line_at(text, match.start(2)),
-                          image=ref in image_refs, syntax="reference"))
+        url = _strip_angle(match.group(2))
+        line = _line_at(text, match.start(2))
+        uses = _reference_uses(text, ref) or [("", "")]
+        links += [Link(url, line, image=ref in image_refs, syntax="reference", text=shown, context=context)
+                  for shown, context in uses]
     for match in _AUTOLINK.finditer(text):
-        links.append(Link(match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink"))
+        links.append(Link(match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink",
+                          text=match.group(1), context=_line_text(text, match.start())))
     for match in _EMAIL_AUTOLINK.finditer(text):
         links.append(
             Link("mailto:" + match.group(1), _line_at(text, match.start(1)), image=False, syntax="autolink")
@@ -516,9 +635,10 @@ def scan_markdown(source: str) -> tuple[list[Finding], list[Link]]:
     """Every problem and every address in a Markdown file's text (front matter included)."""
     text = markdown_text(source)
     findings: list[Finding] = list(_unclosed_comment(text))
-    scanner = _RawHtmlScanner()
+    scanner = _RawHtmlScanner(text)
     scanner.feed(_without_autolinks(text))
     scanner.close()
+    scanner.handle_endtag("a")  # a link never closed still counts
     findings += scanner.findings
     findings += _attr_list_findings(text)
     links = scanner.links + markdown_links(text)
@@ -544,7 +664,8 @@ def check_docs(docs_dir: Path, prefix: str = "docs") -> list[ContentError]:
     """Check every Markdown file under ``docs_dir``."""
     errors: list[ContentError] = []
     for path in sorted(docs_dir.rglob("*.md")):
-        errors += check_file(path, f"{prefix}/{path.relative_to(docs_dir).as_posix()}")
+        if not path.is_symlink():  # refused, never read (handbook/safety/published_files.py)
+            errors += check_file(path, f"{prefix}/{path.relative_to(docs_dir).as_posix()}")
     return errors
 
 
@@ -583,8 +704,8 @@ class _RenderedScanner(HTMLParser):
                 if finding is not None:
                     self.problems.append((f"{name}=", finding))
             elif name in URL_ATTRIBUTES and value is not None:
-                if tag == "a" and name == "href" and value.startswith(self.trusted):
-                    continue
+                if tag == "a" and name == "href" and inside_prefix(normalise_url(value), self.trusted):
+                    continue  # the site's or the repository's own page, once ".." is resolved
                 image = tag in ("img", "image", "source", "input", "video", "audio") or name in (
                     "poster",
                     "srcset",

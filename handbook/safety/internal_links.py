@@ -84,6 +84,8 @@ def _read_pages(docs_dir: Path) -> dict[str, tuple[str, int]]:
     """Every page ('guides/x.md') with its body and the file line the body starts on."""
     pages = {}
     for path in sorted(docs_dir.rglob("*.md")):
+        if path.is_symlink():
+            continue  # refused, never read (handbook/safety/published_files.py)
         name = path.relative_to(docs_dir).as_posix()
         text = path.read_text(encoding="utf-8")
         try:

@@ -50,7 +50,7 @@ from typing import Any
 import yaml
 
 from handbook.errors import ContentError, ContentErrors
-from handbook.frontmatter import read_content
+from handbook.frontmatter import NoAliasLoader, read_content
 from handbook.search.search_fold import fold, syllables
 from handbook.search.search_rules import (
     SearchRules,
@@ -481,7 +481,7 @@ def parse_synonyms(source: str, file: str, locales: Iterable[str]) -> Synonyms:
     """
     locales = list(locales)
     try:
-        root = yaml.compose(source)
+        root = yaml.compose(source, Loader=NoAliasLoader)
     except yaml.YAMLError as error:
         # Where the broken part starts (an unclosed "[" is reported where the file ends).
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)

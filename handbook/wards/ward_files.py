@@ -40,6 +40,7 @@ from handbook.frontmatter import FRONT_MATTER, YamlMap, line_of, load_yaml, read
 from handbook.phones import PhoneError, parse_phone
 from handbook.repairs import repair_text
 from handbook.safety.domains import host_of, is_gov_vn, url_rejection
+from handbook.safety.link_rules import link_problem
 from handbook.slugs import fold_vietnamese, slugify
 from handbook.wards.channel_urls import channel_url_problem
 from handbook.wards.registry import FormerUnit, Registry
@@ -234,6 +235,14 @@ def _url_error(path: str, where: str, url: str, reason_vi: str, reason_en: str) 
     )
 
 
+def _check_link_rules(url: str, path: str, where: str) -> None:
+    """Redirectors, shorteners, unknown store apps: every link's rules (handbook/safety/link_rules.py)."""
+    problem = link_problem(url)
+    if problem is not None:
+        raise ContentError(path, where, f"không dùng được địa chỉ {url}: {problem[0]}", problem[1],
+                           f"the address {url} cannot be used: {problem[2]}", problem[3])
+
+
 def _check_channel_url(kind: str, url: str, path: str, where: str, app_id: object = None) -> str:
     tracking = tracking_error(path, where, url)  # the rule of every link (handbook/editor_rules.py)
     if tracking is not None:
@@ -253,6 +262,8 @@ def _check_channel_url(kind: str, url: str, path: str, where: str, app_id: objec
     if hosts is not None and host not in hosts:
         raise _url_error(path, where, url, f"kênh loại {kind} phải ở {', '.join(hosts)}.",
                          f"a {kind} channel must be on {', '.join(hosts)}.")
+    if kind != "app":  # an app channel names its app itself (app_id, checked above)
+        _check_link_rules(url, path, where)
     return url
 
 
@@ -336,6 +347,8 @@ def parse_channel(raw: object, index: int, ward_code: str, registry: Registry, p
         tracking = tracking_error(path, at("source"), source)
         if tracking is not None:
             raise tracking
+        if url_rejection(source) is None:
+            _check_link_rules(source, path, at("source"))
         rejection = url_rejection(source)
         if rejection is not None:
             raise ContentError(

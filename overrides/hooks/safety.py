@@ -11,8 +11,9 @@
 - on_post_template: the same check for pages built from a theme template alone (404.html).
 - Pages written outside the templates (old-ward redirects) get the policy and the same check as they
   are written (handbook/safety/csp.py protected_page, called by overrides/hooks/wards.py).
-  Every page is checked once, while it is built: nothing re-reads the built site.
-- on_post_build: the _headers file (the same policy as HTTP headers, long caching for hashed files).
+- on_post_build: the _headers file (the same policy as HTTP headers, long caching for hashed files), then
+  every built HTML file is read with a standards parser and held against one policy
+  (handbook/safety/page_policy.py): the built page is the authority, whatever wrote it (issue 29).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ from handbook.safety.csp import (
 )
 from handbook.safety.external_links import decorate_external_links
 from handbook.safety.html_safety import check_markdown, check_rendered_html, page_problems
+from handbook.safety.page_policy import site_violations
+from handbook.wards.report_contact import parse_report_contact
 
 
 def _label(page: Page) -> str:
@@ -120,4 +123,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         if is_hashed_asset(path.name)
     ]
     (site / "_headers").write_text(headers_file(hashed), encoding="utf-8")
+    # The built page is the authority (issue 29): every HTML file, read as a browser reads it.
+    trusted = tuple(url for url in (config.site_url, config.repo_url) if url)
+    contact = parse_report_contact(config.extra.get("report_contact"))
+    own = [] if contact is None else [link.href for link in (contact.phone, contact.zalo) if link is not None]
+    if contact is not None and contact.email:
+        own.append(f"mailto:{contact.email}")
+    violations = site_violations(site, trusted, own, Path(config.docs_dir))
+    if violations:
+        listed = "\n".join(f"  - {violation}" for violation in violations[:50])
+        raise PluginError(
+            "Trang đã dựng vi phạm chính sách an toàn (handbook/safety/page_policy.py) / "
+            f"Built pages break the safety policy (handbook/safety/page_policy.py):\n{listed}"
+        )
 
