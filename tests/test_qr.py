@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_handout import grey_screenshot
 
+from conftest import property_examples
 from handbook.qr import qr_svg_inline
 
 SLUG = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,5}", fullmatch=True).filter(lambda s: len(s) <= 40)
@@ -36,7 +37,7 @@ def decoded(svg: str, pixels_per_module: int = 3) -> list[str]:
     return [code.text for code in zxingcpp.read_barcodes(grey_screenshot(png))]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=property_examples(40))
 @given(ADDRESSES)
 def test_every_page_address_reads_back_from_its_qr_code(address: str) -> None:
     assert decoded(qr_svg_inline(address)) == [address]
