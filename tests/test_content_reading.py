@@ -137,13 +137,15 @@ def test_today_is_the_date_in_viet_nam() -> None:
     assert today_vn(datetime.datetime(2026, 11, 30, 17, 0, tzinfo=datetime.UTC)) == datetime.date(2026, 12, 1)
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    ("2026-02-30", "only 28 days"), ("2024-02-30", "only 29 days"), ("2026-11-31", "only 30 days"),
-    ("2026-13-01", "months are 1 to 12"), ("30/11/2026", "year-month-day"), (None, "year-month-day"),
+@pytest.mark.parametrize(("value", "words", "vietnamese"), [
+    ("2026-02-30", "only 28 days", "chỉ có 28 ngày"), ("2024-02-30", "only 29 days", "chỉ có 29 ngày"),
+    ("2026-11-31", "only 30 days", "chỉ có 30 ngày"), ("2026-13-01", "months are 1 to 12", "tháng 1 đến 12"),
+    ("2026-00-10", "months are 1 to 12", "tháng 1 đến 12"),
+    ("30/11/2026", "year-month-day", "năm-tháng-ngày"), (None, "year-month-day", "năm-tháng-ngày"),
 ])
-def test_impossible_dates_are_explained(value: object, words: str) -> None:
+def test_impossible_dates_are_explained(value: object, words: str, vietnamese: str) -> None:
     day, vi, en = parse_date(value)
-    assert day is None and words in en and vi
+    assert day is None and words in en and vietnamese in vi
 
 
 def test_an_impossible_date_in_a_guide_names_the_file_and_line(tmp_path: Path) -> None:
