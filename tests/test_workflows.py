@@ -121,6 +121,16 @@ def test_deploy_needs_the_tests_and_the_build() -> None:
     )
 
 
+def test_main_is_published_and_every_build_has_the_whole_history() -> None:
+    """Each page's "last updated" date comes from git: a shallow clone would date every page today."""
+    publish, test = load("publish.yml"), load("test.yml")
+    assert publish["on"]["push"]["branches"] == ["main"]
+    for name, steps in (("publish.yml build", publish["jobs"]["build"]["steps"]),
+                        ("test.yml test", test["jobs"]["test"]["steps"])):
+        checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+        assert checkout.get("with", {}).get("fetch-depth") == 0, f"{name}: checkout without fetch-depth: 0"
+
+
 def test_the_offline_copy_is_built_with_the_published_address() -> None:
     steps = steps_of(load("publish.yml"))
     site = next(step for step in steps if "mkdocs build" in step.get("run", ""))
