@@ -180,6 +180,18 @@ def measured(site_dir: Path, browser: object) -> Iterator[dict[str, object]]:
         server.shutdown()
 
 
+def test_the_benchmark_fails_a_page_over_70_kb_or_8_requests() -> None:
+    """scripts/bench holds a page to the same budget as these tests (tests/budgets.py): 70 KB, 8 requests,
+    Lighthouse performance 95 and 100 for the rest."""
+    bench = load_bench()
+    scores = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+    within = bench.Load(bytes=70 * 1024, requests=8, scores=scores)
+    assert bench.budget_misses("home", within, use_lighthouse=True) == []
+    heavy = bench.Load(bytes=70 * 1024 + 1024, requests=9, scores={**scores, "performance": 94})
+    assert bench.budget_misses("home", heavy, use_lighthouse=True) == [
+        "home: 71.0 KB > 70 KB", "home: 9 requests > 8", "home: Lighthouse performance 94 < 95"]
+
+
 def budget_report(loads: dict[str, object]) -> str:
     return "\n".join(f"{name}: {load.bytes / 1024:.1f} KB, {load.requests} requests: "
                      + ", ".join(f"{url.rsplit('/', 2)[-2:]} {size / 1024:.1f}" for size, url in load.items)
