@@ -219,8 +219,12 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
     """A failed property test says how to replay it: the same seed and number of examples."""
+    from hypothesis import is_hypothesis_test
+
     report: pytest.TestReport = yield
-    if report.failed and "Falsifying example" in report.longreprtext:
+    text = report.longreprtext if report.failed else ""
+    if report.failed and (is_hypothesis_test(getattr(item, "obj", None)) or "Failing test case" in text
+                          or "Falsifying example" in text):
         examples = f"HANDBOOK_PROPERTY_EXAMPLES={PROPERTY_EXAMPLES} " if PROPERTY_EXAMPLES else ""
         seed = item.config.option.hypothesis_seed
         report.sections.append(("Replay", f"{examples}.venv/bin/python -m pytest '{item.nodeid}' "

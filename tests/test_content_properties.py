@@ -305,7 +305,8 @@ def test_mutated_guides_never_crash_and_check_and_build_agree() -> None:
     _run(GUIDES, False, "guides")
 
 
-@settings(max_examples=property_examples(60), suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=property_examples(60), phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_mutated_files_never_crash_the_check_and_get_the_right_verdict(data: st.DataObject) -> None:
     """The same mutations through ``check`` alone (no build: about 50 ms an example instead of a second)."""
