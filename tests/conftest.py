@@ -222,9 +222,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     from hypothesis import is_hypothesis_test
 
     report: pytest.TestReport = yield
-    text = report.longreprtext if report.failed else ""
-    if report.failed and (is_hypothesis_test(getattr(item, "obj", None)) or "Failing test case" in text
-                          or "Falsifying example" in text):
+    if report.failed and (is_hypothesis_test(getattr(item, "obj", None))
+                          or "Failing test case" in report.longreprtext):
         examples = f"HANDBOOK_PROPERTY_EXAMPLES={PROPERTY_EXAMPLES} " if PROPERTY_EXAMPLES else ""
         seed = item.config.option.hypothesis_seed
         report.sections.append(("Replay", f"{examples}.venv/bin/python -m pytest '{item.nodeid}' "

@@ -14,7 +14,7 @@ and phone numbers in every form. For every example:
 The build is the real strict MkDocs build, in-process, on a minimal copy (tests/agreement.py). It is slow
 (about a second) when the variant is valid, so the agreement tests draw few examples; the check alone is
 twenty times cheaper, so the same mutations go through the check many more times, and the date reader
-(handbook/dates.py) on its own hundreds of times. HANDBOOK_PROPERTY_EXAMPLES=200 sets every count for a
+(handbook/dates.py) on its own a hundred times. HANDBOOK_PROPERTY_EXAMPLES=300 sets every count for a
 long run (the weekly upkeep workflow). The seed is fixed (tests/conftest.py): every run draws the same
 examples. Each agreement test prints how many cases ran and how many were valid (``pytest -s`` shows it).
 """
