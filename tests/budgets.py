@@ -2,8 +2,8 @@
 (raising a limit in the code must turn a test red, not move the test's bar with it).
 
 scripts/bench reads this file for the same page budgets (it measures what tests/test_install_browser.py
-checks); the code keeps its own copy where it enforces a limit itself (the search index: the build and
-scripts/search-index-size), and tests/test_search.py checks that copy against the figure here.
+checks). Where the code enforces a limit itself (the search index: the build and scripts/search-index-size),
+it keeps its own constant, and a test gives it an index just over the figure here and expects a refusal.
 """
 
 # First visit of any page type, on a phone with an empty cache (issue 19).
