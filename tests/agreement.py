@@ -11,12 +11,14 @@ strict), and returns what an editor would see from each.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import posixpath
 import re
 import shutil
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -120,8 +122,11 @@ def run_check(project: Path, today: date | None = None) -> tuple[bool, str, str]
 _BYTECODE: dict[str, object] = {}
 
 
-def _cached_templates() -> None:
-    """Keep compiled theme templates between in-process builds (Jinja's own bytecode cache).
+@contextlib.contextmanager
+def _cached_templates() -> Iterator[None]:
+    """Keep compiled theme templates between in-process builds (Jinja's own bytecode cache), during one
+    build: MkDocs' ``Theme.get_env`` is wrapped for the build and restored after it, so nothing else in the
+    process (another test's build) runs with a changed MkDocs.
 
     The templates are the same files each time; only compiling them again is skipped (about a third of
     a small build). Nothing else about the build changes.
@@ -129,9 +134,7 @@ def _cached_templates() -> None:
     import jinja2
     from mkdocs.theme import Theme
 
-    if "cache" in _BYTECODE:
-        return
-    cache = _memory_cache_class()()
+    cache = _BYTECODE.setdefault("cache", _memory_cache_class()())
     original = Theme.get_env
 
     def get_env(self: Theme) -> jinja2.Environment:
@@ -140,7 +143,10 @@ def _cached_templates() -> None:
         return env
 
     Theme.get_env = get_env  # type: ignore[method-assign]
-    _BYTECODE["cache"] = cache
+    try:
+        yield
+    finally:
+        Theme.get_env = original  # type: ignore[method-assign]
 
 
 def _memory_cache_class() -> type:
@@ -167,8 +173,6 @@ crashed)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    _cached_templates()
-
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
@@ -178,7 +182,8 @@ crashed)."""
     logger.setLevel(logging.INFO)
     try:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-        build(config)
+        with _cached_templates():
+            build(config)
         return True, stream.getvalue(), ""
     except (Abort, MkDocsException) as error:
         return False, stream.getvalue() + f"\n{error}", ""

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -63,11 +64,10 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]
 def run_build_command(
     project: Path, site_dir: Path, python_path: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` as a maintainer types it, in its own process (``python_path``: import the
-    handbook package from there, e.g. a copy the test changed)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if python_path is not None:
-        env["PYTHONPATH"] = str(python_path)
+    """``mkdocs build --strict`` as a maintainer types it, in its own process. The handbook package comes
+    from ``python_path`` (a copy the test changed) or else from this checkout, never from whichever checkout
+    a shared virtualenv's ``.pth`` file names (git worktrees may share one ``.venv``)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(python_path or ROOT))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env, check=False,
@@ -186,6 +186,49 @@ def tab(browser: object) -> Iterator[object]:
     for context in contexts:
         context.close()
 
+
+# --- property tests (Hypothesis) ------------------------------------------------------------------
+# Every run draws the same examples: the seed is HANDBOOK_HYPOTHESIS_SEED (0 unless set) or
+# --hypothesis-seed=N, so a failure seen once is seen again with the same command, and a failure prints the
+# command that replays it. Failing examples are also kept in .hypothesis/ (Hypothesis' example database,
+# cached by CI) and tried first on the next run. The weekly long run (.github/workflows/upkeep.yml) sets
+# HANDBOOK_PROPERTY_EXAMPLES (hundreds) and a new seed each week.
+HYPOTHESIS_SEED = os.environ.get("HANDBOOK_HYPOTHESIS_SEED", "0")
+PROPERTY_EXAMPLES = os.environ.get("HANDBOOK_PROPERTY_EXAMPLES", "")
+
+
+def property_examples(default: int) -> int:
+    """How many examples a property test draws: ``default``, sized so the fast layer stays under a minute,
+    or HANDBOOK_PROPERTY_EXAMPLES for a long run."""
+    return int(PROPERTY_EXAMPLES) if PROPERTY_EXAMPLES else default
+
+
+hypothesis_settings.register_profile("handbook", deadline=None, print_blob=True,
+                                     max_examples=property_examples(100))
+hypothesis_settings.load_profile("handbook")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from hypothesis import core
+
+    if config.getoption("hypothesis_seed") is None:
+        config.option.hypothesis_seed = HYPOTHESIS_SEED
+    core.global_force_seed = int(config.option.hypothesis_seed)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    """A failed property test says how to replay it: the same seed and number of examples."""
+    from hypothesis import is_hypothesis_test
+
+    report: pytest.TestReport = yield
+    if report.failed and (is_hypothesis_test(getattr(item, "obj", None))
+                          or "Failing test case" in report.longreprtext):
+        examples = f"HANDBOOK_PROPERTY_EXAMPLES={PROPERTY_EXAMPLES} " if PROPERTY_EXAMPLES else ""
+        seed = item.config.option.hypothesis_seed
+        report.sections.append(("Replay", f"{examples}.venv/bin/python -m pytest '{item.nodeid}' "
+                                          f"--hypothesis-seed={seed}"))
+    return report
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -57,7 +57,7 @@ def test_language_switch_keeps_the_reader_on_the_same_page(phone_page: object, b
 
 
 @pytest.mark.parametrize("path", ["", "en/"])
-def test_home_page_fits_a_360px_phone_without_sideways_scrolling(
+def test_home_page_fits_a_360px_phone_and_a_desktop_without_sideways_scrolling(
     phone_page: object, desktop_page: object, base_url: str, path: str
 ) -> None:
     phone_page.goto(base_url + path)
@@ -66,5 +66,13 @@ def test_home_page_fits_a_360px_phone_without_sideways_scrolling(
     SCREENSHOTS.mkdir(exist_ok=True)
     name = "home-" + (path.strip("/") or "vi")
     phone_page.screenshot(path=str(SCREENSHOTS / f"{name}-360.png"), full_page=True)
+    # At 1280 px: the search field itself is in the header (no menu button), the three cards to the guides,
+    # the wards and the about page are on the first screen, and nothing scrolls sideways either.
     desktop_page.goto(base_url + path)
+    assert desktop_page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert desktop_page.locator("input[data-md-component='search-query']").is_visible()
+    assert not desktop_page.locator("label.md-header__button[for='__drawer']").is_visible()
+    cards = desktop_page.locator("article .hb-card")
+    assert cards.count() == 3
+    assert all(box["y"] + box["height"] <= 900 for box in (card.bounding_box() for card in cards.all()))
     desktop_page.screenshot(path=str(SCREENSHOTS / f"{name}-1280.png"), full_page=True)

@@ -12,13 +12,16 @@ and phone numbers in every form. For every example:
   address of the right shape) passes both.
 
 The build is the real strict MkDocs build, in-process, on a minimal copy (tests/agreement.py). It is slow
-(seconds) when the variant is valid, so the default run is small; set HANDBOOK_PROPERTY_EXAMPLES=200 for a
-long run. Each test prints how many cases ran and how many were valid (``pytest -s`` shows it).
+(about a second) when the variant is valid, so the agreement tests draw few examples; the check alone is
+twenty times cheaper, so the same mutations go through the check many more times, and the date reader
+(handbook/dates.py) on its own a hundred times. HANDBOOK_PROPERTY_EXAMPLES=300 sets every count for a
+long run (the weekly upkeep workflow). The seed is fixed (tests/conftest.py): every run draws the same
+examples. Each agreement test prints how many cases ran and how many were valid (``pytest -s`` shows it).
 """
 
 from __future__ import annotations
 
-import os
+import datetime
 import re
 import shutil
 import tempfile
@@ -26,21 +29,21 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from agreement import check_and_build, minimal_project
+from agreement import check_and_build, minimal_project, run_check
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, property_examples
+from handbook.dates import parse_date
 from handbook.phones import AREA_CODES, MOBILE_PREFIXES, SHORT_CODES
 
-EXAMPLES = int(os.environ.get("HANDBOOK_PROPERTY_EXAMPLES", "8"))
+EXAMPLES = property_examples(8)
 WARDS = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/wards").glob("*.md")
                if not p.name.endswith(".en.md") and p.name != "index.md")
 GUIDES = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs/guides").glob("*.md")
                 if p.name not in ("index.md", "index.en.md"))
 # No shrinking: each example is a build of several seconds; a failure is reported as drawn (file + mutation).
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, print_blob=True,
-                    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+SETTINGS = settings(max_examples=EXAMPLES, phases=[Phase.explicit, Phase.reuse, Phase.generate],
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.function_scoped_fixture])
 _CHANNEL = ("  - kind: {kind}\n    value: {value}\n    source: Thông báo của UBND phường\n"
@@ -234,6 +237,27 @@ def mutation(draw: st.DrawFn, text: str, ward: bool) -> tuple[str, bytes, bool |
 
 # --- the property ---------------------------------------------------------------------------------
 
+def _assert_check_verdict(
+    name: str, valid: bool | None, check_ok: bool, check_text: str, context: str
+) -> None:
+    """The check accepts what is valid by construction, refuses what is not, and names the file and line."""
+    if valid is True:
+        assert check_ok, context
+    if valid is False:
+        assert not check_ok, context
+    if check_ok:
+        return
+    blocks = re.split(r"\n(?=docs/)", check_text.split("content error(s):\n", 1)[1])
+    assert all(
+        block.startswith("docs/") and "[vi] Lỗi:" in block and "[en] Error:" in block for block in blocks
+    ), context
+    label = f"docs/{name}"
+    pair = label.removesuffix(".md").removesuffix(".en") + (".md" if label.endswith(".en.md") else ".en.md")
+    named = [block for block in blocks if block.startswith((label, pair))]
+    assert named, context
+    assert any(re.match(r"docs/\S+ \(dòng \d+ / line \d+", block) for block in named), context
+
+
 def _assert_one_case(name: str, what: str, data: bytes, valid: bool | None, counts: Counter[str]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="hb-property-"))
     try:
@@ -250,22 +274,10 @@ def _assert_one_case(name: str, what: str, data: bytes, valid: bool | None, coun
     assert outcome.agree, context
     counts["cases"] += 1
     counts["passed" if outcome.check_ok else "refused"] += 1
-    if valid is True:
-        assert outcome.check_ok, context
-    if valid is False:
-        assert not outcome.check_ok, context
-    if outcome.check_ok:
-        return
-    blocks = re.split(r"\n(?=docs/)", outcome.check_text.split("content error(s):\n", 1)[1])
-    assert blocks[0].split("\n")[0] in outcome.build_text, context
-    assert all(
-        block.startswith("docs/") and "[vi] Lỗi:" in block and "[en] Error:" in block for block in blocks
-    ), context
-    label = f"docs/{name}"
-    pair = label.removesuffix(".md").removesuffix(".en") + (".md" if label.endswith(".en.md") else ".en.md")
-    named = [block for block in blocks if block.startswith((label, pair))]
-    assert named, context
-    assert any(re.match(r"docs/\S+ \(dòng \d+ / line \d+", block) for block in named), context
+    if not outcome.check_ok:
+        first = outcome.check_text.split("content error(s):\n", 1)[1].split("\n")[0]
+        assert first in outcome.build_text, context  # the build shows the check's first message
+    _assert_check_verdict(name, valid, outcome.check_ok, outcome.check_text, context)
 
 
 def _run(files: list[str], ward: bool, label: str) -> None:
@@ -291,3 +303,40 @@ def test_mutated_ward_files_never_crash_and_check_and_build_agree() -> None:
 
 def test_mutated_guides_never_crash_and_check_and_build_agree() -> None:
     _run(GUIDES, False, "guides")
+
+
+@settings(max_examples=property_examples(60), phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_files_never_crash_the_check_and_get_the_right_verdict(data: st.DataObject) -> None:
+    """The same mutations through ``check`` alone (no build: about 50 ms an example instead of a second)."""
+    ward = data.draw(st.booleans(), label="ward")
+    name = data.draw(st.sampled_from(WARDS if ward else GUIDES), label="file")
+    what, mutated, valid = data.draw(mutation((ROOT / "docs" / name).read_text(encoding="utf-8"), ward),
+                                     label="mutation")
+    folder = Path(tempfile.mkdtemp(prefix="hb-property-check-"))
+    try:
+        check_ok, check_text, crash = run_check(minimal_project(folder / "project", {name: mutated}))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert not crash, f"{name} after {what}:\n{crash}"
+    _assert_check_verdict(name, valid, check_ok, check_text, f"{name} after {what}:\n{check_text}")
+
+
+@given(st.integers(-1, 10_000), st.integers(-1, 99), st.integers(-1, 99), st.booleans())
+def test_any_year_month_day_is_read_as_that_day_or_explained(
+    year: int, month: int, day: int, padded: bool
+) -> None:
+    """What an editor types as a date (months 0 and 13, day 0 and 32, year 0 included): the day it names
+    when that day exists, else a reason in both languages that quotes what was typed; never an exception."""
+    text = f"{year:04d}-{month:02d}-{day:02d}" if padded else f"{year:04d}-{month}-{day}"
+    try:
+        expected: datetime.date | None = datetime.date(year, month, day) if 0 <= year <= 9999 else None
+    except ValueError:
+        expected = None
+    got, why_vi, why_en = parse_date(text)
+    assert got == expected, text
+    if expected is None:
+        assert text in why_vi and text in why_en, (why_vi, why_en)
+    else:
+        assert why_vi == why_en == ""

@@ -11,6 +11,7 @@ import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import numpy
 import pytest
 
 from handbook.guides.handout import mark_address_texts, print_addresses, published_address, wrap_steps
@@ -224,6 +225,26 @@ def test_first_sheet_has_the_qr_code_and_address_of_the_guide(printed_guides: di
         assert squash(address) in squash(page_texts(guide["pdf"])[0]), (
             f"{slug} ({lang}): address not on sheet 1"
         )
+
+
+def test_the_printed_code_is_22_mm_with_its_quiet_zone(printed_guides: dict) -> None:
+    """On paper (A4 from Chromium, rendered at 300 dpi): the code is 22 mm square with its 4-module quiet
+    zone (print.css), so a module is 22 mm / (modules + 8), over half a millimetre for the addresses of
+    this build, and 4 light modules surround it."""
+    from test_qr import QUIET_ZONE, assert_quiet_zone, located
+
+    for lang in LANGS:
+        pdf = printed_guides[("dong-tien-dien", lang)]["pdf"]
+        prefix = pdf.with_name(pdf.stem + "-300dpi")
+        subprocess.run(["pdftoppm", "-gray", "-r", "300", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(prefix)], check=True)
+        image = numpy.asarray(read_pgm(prefix.with_suffix(".pgm")))
+        _, module, (left, _, right, _) = located(image)
+        module_mm = module / 300 * 25.4
+        modules = round((right - left) / module)
+        assert module_mm * (modules + 2 * QUIET_ZONE) == pytest.approx(22, abs=0.5), f"{module_mm:.2f} mm"
+        assert module_mm > 0.5, f"{module_mm:.2f} mm a module"
+        assert_quiet_zone(image, f"printed guide ({lang})")
 
 
 def test_links_print_their_address_internal_links_too(printed_guides: dict) -> None:

@@ -7,7 +7,6 @@ import importlib.util
 import os
 import re
 import subprocess
-import sys
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
+from conftest import run_build_command
 from handbook.errors import ContentError
 from handbook.guides.screens import (
     Item,
@@ -408,11 +408,8 @@ def write_site(project: Path, english_screen: str) -> None:
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
-        cwd=project, capture_output=True, text=True, check=False,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
+    """The build in its own process, with this checkout's handbook package (run_build_command)."""
+    return run_build_command(project, project / "site")
 
 
 @pytest.fixture(scope="module")

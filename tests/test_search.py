@@ -7,15 +7,19 @@ table in test_search_quality.py.
 
 from __future__ import annotations
 
+import gzip
 import json
+import random
 import re
 import shutil
+import string
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from budgets import SEARCH_INDEX_KB
 
 from conftest import ROOT, copy_project, run_build
 from handbook.errors import ContentError, ContentErrors
@@ -352,7 +356,36 @@ def test_each_language_index_is_under_100_kb_gzip(site_dir: Path) -> None:
     sizes = search_index.read_sizes(site_dir)
     assert [size.locale for size in sizes] == ["vi", "en"]
     for size in sizes:
-        assert size.gzip < search_index.GZIP_BUDGET, search_index.format_sizes([size])
+        gzipped = len(gzip.compress((site_dir / size.path).read_bytes(), compresslevel=9))
+        assert gzipped < SEARCH_INDEX_KB * 1024, search_index.format_sizes([size])
+
+
+def _index_of_gzip_size(site: Path, kb: float) -> None:
+    """A built site's search index (one language) of just over ``kb`` KB gzip: a page of random words."""
+    pick = random.Random(0)
+    words = ["".join(pick.choices(string.ascii_lowercase, k=6)) for _ in range(60_000)]
+
+    def index(count: int) -> bytes:
+        doc = {"location": "", "title": "x", "text": " ".join(words[:count])}
+        return json.dumps({"config": {"lang": ["vi"]}, "docs": [doc]}).encode()
+
+    per_word = len(gzip.compress(index(10_000), compresslevel=9)) / 10_000
+    count = int(kb * 1024 / per_word * 0.99)
+    while len(gzip.compress(index(count), compresslevel=9)) < kb * 1024:
+        count += 100
+    (site / "search").mkdir(parents=True)
+    (site / "search/search_index.json").write_bytes(index(count))
+
+
+@pytest.mark.parametrize(("kb", "status"), [(SEARCH_INDEX_KB - 3, 0), (SEARCH_INDEX_KB + 1, 1)])
+def test_the_size_command_refuses_an_index_over_100_kb_gzip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kb: int, status: int
+) -> None:
+    """The limit the build and scripts/search-index-size enforce is the budget (tests/budgets.py)."""
+    _index_of_gzip_size(tmp_path, kb)
+    assert search_index.main([str(tmp_path)]) == status
+    verdict = f"OVER the {SEARCH_INDEX_KB} KB budget" if status else "(ok)"
+    assert verdict in capsys.readouterr().out
 
 
 def test_the_size_command_prints_each_language(site_dir: Path) -> None:

@@ -247,6 +247,18 @@ def test_every_channel_kind_parses_and_is_normalised(wards_dir: Path, registry) 
     assert hotline.value == "02513888999" and hotline.line == 20  # the "- kind: hotline" line
 
 
+def test_a_channel_text_is_at_most_200_characters(wards_dir: Path, registry) -> None:
+    """Opening hours (any text of a channel) fit on a phone's card: 200 characters, not more."""
+    hours = "hours: Thứ Hai–Thứ Sáu, 7:00–17:00"
+    for length in (200, 201):
+        write_ward(wards_dir, "long-khanh", "26080", GOOD_CHANNELS.replace(hours, "hours: " + "x" * length))
+        if length == 200:
+            assert len(load_ward_dir(wards_dir, registry, TODAY)["long-khanh"].channels[5].hours) == 200
+        else:
+            error = one_error(wards_dir, registry)
+            assert "channels[6].hours" in error.where and "longer than 200 characters" in error.problem_en
+
+
 def test_misspelt_channel_kind(wards_dir: Path, registry) -> None:
     write_ward(wards_dir, "long-khanh", "26080", GOOD_CHANNELS.replace("kind: fanpage", "kind: fanpag"))
     error = one_error(wards_dir, registry)

@@ -34,6 +34,8 @@ NODE24_FROM = {
     "actions/setup-python": 6,
     "actions/setup-node": 5,
     "actions/cache": 5,
+    "actions/cache/restore": 5,  # the cache action's own sub-actions: same runtime as the cache version
+    "actions/cache/save": 5,
     "actions/deploy-pages": 5,
     "actions/configure-pages": 6,
     "actions/upload-pages-artifact": 5,
@@ -121,6 +123,16 @@ def test_deploy_needs_the_tests_and_the_build() -> None:
     )
 
 
+def test_main_is_published_and_every_build_has_the_whole_history() -> None:
+    """Each page's "last updated" date comes from git: a shallow clone would date every page today."""
+    publish, test = load("publish.yml"), load("test.yml")
+    assert publish["on"]["push"]["branches"] == ["main"]
+    for name, steps in (("publish.yml build", publish["jobs"]["build"]["steps"]),
+                        ("test.yml test", test["jobs"]["test"]["steps"])):
+        checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+        assert checkout.get("with", {}).get("fetch-depth") == 0, f"{name}: checkout without fetch-depth: 0"
+
+
 def test_the_offline_copy_is_built_with_the_published_address() -> None:
     steps = steps_of(load("publish.yml"))
     site = next(step for step in steps if "mkdocs build" in step.get("run", ""))
@@ -155,6 +167,22 @@ def test_a_weekly_job_reports_reviews_links_and_registry_updates_in_one_issue() 
                   if step.get("uses", "").startswith("actions/github-script@"))
     assert "issues.update" in script and "issues.create" in script
     assert upkeep["permissions"]["issues"] == "write"
+
+
+def test_property_tests_keep_their_examples_in_ci_and_run_long_every_week() -> None:
+    steps = steps_of(load("test.yml"))
+    tests = next(index for index, step in enumerate(steps) if step.get("run") == "scripts/test")
+    restore = [i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache/restore@")
+               and step["with"]["path"] == ".hypothesis"]
+    save = [step for step in steps[tests:] if step.get("uses", "").startswith("actions/cache/save@")
+            and step["with"]["path"] == ".hypothesis"]
+    assert restore and restore[0] < tests, "the example database is restored before the tests"
+    assert save and save[0]["if"] == "always()", "the example database is kept when a test fails too"
+
+    job = load("upkeep.yml")["jobs"]["properties"]
+    long_run = next(step for step in job["steps"] if "pytest" in step.get("run", ""))
+    assert int(long_run["env"]["HANDBOOK_PROPERTY_EXAMPLES"]) >= 200
+    assert "github.run_id" in long_run["env"]["HANDBOOK_HYPOTHESIS_SEED"]  # a new seed each week
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
