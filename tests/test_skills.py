@@ -1,5 +1,5 @@
-"""Digital-skill groups (issue 24): every guide tagged from docs/skills.yml, unknown tags refused with the file,
-line and allowed values, and the guides index read by group, saying which group names were checked."""
+"""Digital-skill groups (issue 24): every guide tagged from docs/skills.yml, unknown tags refused with the
+file, line and allowed values, and the guides index read by group, saying which group names were checked."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def test_an_unknown_skill_tag_stops_the_build_with_file_line_and_the_allowed_tag
     path = project / "docs" / "guides" / "dong-tien-dien.md"
     text = path.read_text(encoding="utf-8")
     assert "\nskills: [thanh-toan]\n" in text
-    path.write_text(text.replace("\nskills: [thanh-toan]\n", "\nskills: [thanh-toan, 9.9]\n"), encoding="utf-8")
+    broken = text.replace("\nskills: [thanh-toan]\n", "\nskills: [thanh-toan, 9.9]\n")
+    path.write_text(broken, encoding="utf-8")
     line = text[: text.index("\nskills:")].count("\n") + 2
     result = run_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
@@ -43,7 +44,8 @@ def test_a_malformed_group_in_the_table_is_reported_with_its_line(tmp_path: Path
     table = project / "docs" / "skills.yml"
     text = table.read_text(encoding="utf-8")
     start = text.index("  - id: mua-sam")
-    table.write_text(text[:start] + text[start:].replace("verified: true", "verified: maybe", 1), encoding="utf-8")
+    broken = text[:start] + text[start:].replace("verified: true", "verified: maybe", 1)
+    table.write_text(broken, encoding="utf-8")
     line = text[:start].count("\n") + 1
     messages = "\n".join(str(e) for e in load_guides(project / "docs")[1])
     assert f"docs/skills.yml (dòng {line} / line {line})" in messages
@@ -72,7 +74,7 @@ def test_the_guides_index_lists_guides_by_group_and_says_which_groups_were_check
     assert "checked against the text" in checked and "not checked" not in checked
     # A team sees what it covers: each group links its guides, or says it has none yet.
     safety_text, safety_html = vi["Tự bảo vệ mình trên không gian mạng"]
-    assert 'href="../nhan-biet-lua-dao/"' in safety_html
+    assert 'href="nhan-biet-lua-dao/"' in safety_html
     assert "Nhận biết lừa đảo trên mạng" in safety_text
     empty = [text for text, _ in vi.values() if "chưa có hướng dẫn nào" in text]
     assert all("Hướng dẫn (0)" in text for text in empty)
