@@ -78,3 +78,21 @@ def test_the_guides_index_lists_guides_by_group_and_says_which_groups_were_check
     assert "Nhận biết lừa đảo trên mạng" in safety_text
     empty = [text for text, _ in vi.values() if "chưa có hướng dẫn nào" in text]
     assert all("Hướng dẫn (0)" in text for text in empty)
+
+
+def test_the_two_languages_of_a_guide_must_name_the_same_groups(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    english = project / "docs" / "guides" / "dong-tien-dien.en.md"
+    text = english.read_text(encoding="utf-8")
+    changed = text.replace("\nskills: [thanh-toan]\n", "\nskills: [thanh-toan, an-toan]\n")
+    english.write_text(changed, encoding="utf-8")
+    messages = [str(e) for e in load_guides(project / "docs")[1]]
+    assert len(messages) == 1
+    assert "docs/guides/dong-tien-dien.en.md" in messages[0] and "'skills'" in messages[0]
+    assert "docs/guides/dong-tien-dien.md" in messages[0]
+    # An unquoted number is the same tag as the quoted one: no complaint.
+    vietnamese = project / "docs" / "guides" / "kich-hoat-vneid.md"
+    vi_text = vietnamese.read_text(encoding="utf-8")
+    assert '\nskills: [dich-vu-cong, "0.2"]\n' in vi_text
+    vietnamese.write_text(vi_text.replace('"0.2"]', "0.2]"), encoding="utf-8")
+    assert len(load_guides(project / "docs")[1]) == 1

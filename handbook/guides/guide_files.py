@@ -15,7 +15,7 @@ from handbook.dates import parse_date, today_vn
 from handbook.errors import ContentError
 from handbook.frontmatter import YamlMap, read_front_matter
 from handbook.guides.screens import screen_fences
-from handbook.guides.skills import SkillGroup, load_skills, parse_skills
+from handbook.guides.skills import SkillGroup, load_skills, parse_skills, tag_list
 from handbook.lang import Languages, project_languages
 from handbook.markdown import blank_fences
 from handbook.safety.domains import check_url
@@ -461,6 +461,8 @@ def pair_meta_problems(source: tuple[str, dict[str, Any]],
         vi_value, en_value = vi_meta.get(key), en_meta.get(key)
         if key in _DATE_KEYS:
             vi_value, en_value = parse_date(vi_value)[0] or vi_value, parse_date(en_value)[0] or en_value
+        elif key == "skills":  # "0.2" and an unquoted 0.2 are the same tag
+            vi_value, en_value = tag_list(vi_value), tag_list(en_value)
         if vi_value is None or en_value is None or str(vi_value) == str(en_value):
             continue  # a missing value is reported by the field rules
         errors.append(

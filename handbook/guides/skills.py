@@ -53,6 +53,13 @@ def tag_text(value: object) -> str | None:
     return None
 
 
+def tag_list(value: object) -> list[str | None] | None:
+    """A ``skills:`` value as a list of tags (None when absent), to compare two languages' lists."""
+    if value is None:
+        return None
+    return [tag_text(item) for item in (value if isinstance(value, list) else [value])]
+
+
 def load_skills(docs_dir: Path) -> tuple[dict[str, SkillGroup], list[ContentError]]:
     """The groups of docs/skills.yml by id (in file order), and every problem of the table."""
     path = docs_dir / SKILLS_FILE
@@ -95,7 +102,7 @@ def parse_skills(meta: dict[str, Any], file: str, groups: dict[str, SkillGroup])
         return (), []
     raw = meta["skills"]
     items = raw if isinstance(raw, list) else [raw]
-    tags = [tag_text(item) for item in items]
+    tags = tag_list(raw) or []
     unknown = [str(item) for item, tag in zip(items, tags) if tag not in groups]
     if raw and not unknown and len(set(tags)) == len(tags):
         return tuple(tag for tag in tags if tag), []
