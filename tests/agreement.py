@@ -26,7 +26,7 @@ from pathlib import Path
 from conftest import ROOT
 
 NAV_PAGES = ("index.md", "guides/index.md", "wards/index.md", "about/index.md")
-DATA_FILES = ("area.yml", "search-synonyms.yml")
+DATA_FILES = ("area.yml", "search-synonyms.yml", "skills.yml")
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 
 

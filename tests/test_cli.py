@@ -120,7 +120,7 @@ def test_new_guide_refuses_a_bad_name_and_an_existing_guide(
                        "--category", "payments")
     assert code == 1
     assert_bilingual(err, "docs/guides/dong-tien-dien.md", "Đã có hướng dẫn", "already exists")
-    assert not list((project / "docs/guides").glob("dang-ky*"))
+    assert not list((project / "docs/guides").glob("dang-ky.*"))
 
 
 def test_scripts_handbook_runs_through_the_project_virtualenv() -> None:

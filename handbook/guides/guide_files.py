@@ -16,6 +16,7 @@ from handbook.editor_rules import tracking_error
 from handbook.errors import ContentError
 from handbook.frontmatter import YamlMap, read_front_matter
 from handbook.guides.screens import screen_fences
+from handbook.guides.skills import SkillGroup, load_skills, parse_skills, tag_list
 from handbook.lang import Languages, project_languages
 from handbook.markdown import blank_fences
 from handbook.safety.domains import check_url
@@ -25,11 +26,12 @@ from handbook.safety.domains import check_url
 CATEGORIES: tuple[str, ...] = ("public-services", "payments", "ward-channels", "safety", "phone-basics")
 REQUIRED_KEYS = ("title", "summary", "category", "needs", "duration_minutes",
                  "last_reviewed", "next_review", "sources")
-OPTIONAL_KEYS = ("safety", "hide", "search", "source_hash")
+OPTIONAL_KEYS = ("safety", "skills", "hide", "search", "source_hash")
 # A review date further ahead than this is a typo (2099) or a promise nobody keeps.
 MAX_REVIEW_YEARS = 2
 # Fields that must be the same in a guide and its translation.
-PAIR_KEYS = ("category", "last_reviewed", "next_review")
+PAIR_KEYS = ("category", "skills", "last_reviewed", "next_review")
+_DATE_KEYS = ("last_reviewed", "next_review")
 
 # "##Bước 2" (no space) is still a step here: its one error comes from handbook/editor_rules.py.
 _H2_OR_H3 = re.compile(r"^(#{2,3})(?!#)[ \t]*(\S.*?)[ \t]*$", re.MULTILINE)
@@ -58,6 +60,7 @@ class Guide:
     safety: str | None
     sources: tuple[Source, ...]
     path: str = ""  # relative to docs/: "guides/dong-tien-dien.md", "guides/dong-tien-dien.<lang>.md"
+    skills: tuple[str, ...] = ()  # ids of docs/skills.yml (handbook/guides/skills.py)
 
 
 def _error(file: str, field: str, problem_vi: str, fix_vi: str, problem_en: str, fix_en: str,
@@ -174,8 +177,11 @@ def _sources(meta: dict[str, Any], file: str, errors: list[ContentError]) -> tup
 
 
 def parse_guide(meta: dict[str, Any], file: str, slug: str, lang: str,
-                today: datetime.date | None = None) -> tuple[Guide, list[ContentError]]:
+                today: datetime.date | None = None,
+                skill_groups: dict[str, SkillGroup] | None = None) -> tuple[Guide, list[ContentError]]:
     """Check a guide's front matter; return the guide and every problem found.
+
+    ``skill_groups`` (docs/skills.yml) are the allowed ``skills:`` tags.
 
     ``today`` (default: today in Việt Nam) bounds the review dates: ``last_reviewed`` not in the future,
     ``next_review`` at most :data:`MAX_REVIEW_YEARS` years ahead.
@@ -293,6 +299,8 @@ def parse_guide(meta: dict[str, Any], file: str, slug: str, lang: str,
             )
         )
         safety = None
+    skills, skill_problems = parse_skills(meta, file, skill_groups or {})
+    errors += skill_problems
     guide = Guide(
         slug,
         lang,
@@ -305,6 +313,7 @@ def parse_guide(meta: dict[str, Any], file: str, slug: str, lang: str,
         next_review,
         safety.strip() if safety else None,
         _sources(meta, file, errors),
+        skills=skills,
     )
     return guide, errors
 
@@ -410,8 +419,8 @@ def load_guides(docs_dir: Path, languages: Languages | None = None,
     """
     languages = languages or project_languages(docs_dir.parent)
     guides: list[Guide] = []
-    errors: list[ContentError] = []
     guides_dir = docs_dir / "guides"
+    skill_groups, errors = load_skills(docs_dir)
     required = [lang for lang in languages.translations
                 if (guides_dir / languages.translation_of("index.md", lang)).exists()]
     for source in sorted(guides_dir.glob("*.md")):
@@ -439,7 +448,8 @@ def load_guides(docs_dir: Path, languages: Languages | None = None,
             except ContentError as error:
                 errors.append(error)
                 continue
-            guide, problems = parse_guide(meta, name, source.stem, languages.of_file(path.name), today)
+            guide, problems = parse_guide(meta, name, source.stem, languages.of_file(path.name), today,
+                                          skill_groups)
             metas.append((name, meta))
             ids, id_problems = heading_ids(body, name, first_line)
             errors += problems + id_problems + step_problems(body, name, first_line)
@@ -459,8 +469,10 @@ def pair_meta_problems(source: tuple[str, dict[str, Any]],
     errors = []
     for key in PAIR_KEYS:
         vi_value, en_value = vi_meta.get(key), en_meta.get(key)
-        if key != "category":
+        if key in _DATE_KEYS:
             vi_value, en_value = parse_date(vi_value)[0] or vi_value, parse_date(en_value)[0] or en_value
+        elif key == "skills":  # "0.2" and an unquoted 0.2 are the same tag
+            vi_value, en_value = tag_list(vi_value), tag_list(en_value)
         if vi_value is None or en_value is None or str(vi_value) == str(en_value):
             continue  # a missing value is reported by the field rules
         errors.append(

@@ -10,6 +10,7 @@ import datetime
 
 from handbook.dates import format_date, today_vn
 from handbook.guides.guide_files import CATEGORIES, Guide
+from handbook.guides.skills import KINDS, SkillGroup
 from handbook.safety.plain_text import markdown_literal, markdown_url
 from handbook.text import message
 
@@ -85,3 +86,22 @@ def guide_list_markdown(guides: list[Guide], lang: str) -> str:
                   for g in in_category]
         sections.append("\n".join(lines))
     return "\n\n".join(sections) + "\n"
+
+
+def skills_list_markdown(guides: list[Guide], lang: str, groups: dict[str, SkillGroup]) -> str:
+    """The guides index read by digital-skill group: each group of docs/skills.yml, whether its name was
+    checked against the source text, and its guides (or that it has none yet), so a team sees its coverage."""
+    in_lang = sorted((g for g in guides if g.lang == lang), key=lambda g: g.title)
+    lines = [f"## {message(lang, 'skills.heading')} {{#ky-nang}}", "", message(lang, "skills.intro"), ""]
+    for kind in KINDS:
+        lines += [f"### {message(lang, f'skills.kind.{kind}')} {{#ky-nang-{kind}}}", ""]
+        for group in (g for g in groups.values() if g.kind == kind):
+            tagged = [g for g in in_lang if group.id in g.skills]
+            label = group.id + " " if kind == "framework" else ""
+            status = message(lang, "skills.verified" if group.verified else "skills.unverified")
+            links = ", ".join(f"[{markdown_literal(g.title)}]({g.slug}.md)" for g in tagged) or message(
+                lang, "skills.none")
+            count = message(lang, "skills.count", n=len(tagged))
+            lines.append(f"- **{markdown_literal(label + group.name(lang))}** ({status}). {count}: {links}")
+        lines.append("")
+    return "\n".join(lines)

@@ -31,7 +31,7 @@ PICTURES: dict[str, tuple[bytes, ...]] = {
     ".webp": (b"RIFF",),
 }
 # Read by the build, never published (exclude_docs in mkdocs.yml; a test keeps the two equal).
-DATA_FILES = frozenset({"area.yml", "search-synonyms.yml", "guides/FORMAT.txt"})
+DATA_FILES = frozenset({"area.yml", "search-synonyms.yml", "skills.yml", "guides/FORMAT.txt"})
 # Refused types with the reason (Vietnamese, English); anything else gets the general reason.
 _RUNS = ("chạy mã trong trang của sổ tay", "runs code inside the handbook's own site")
 _INSTALLS = ("là tệp cài đặt chương trình: ứng dụng chỉ được tải từ CH Play hoặc App Store",

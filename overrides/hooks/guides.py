@@ -21,10 +21,13 @@ from handbook.guides.guide_page import (
     guide_list_markdown,
     insert_before_first_heading,
     opening_markdown,
+    skills_list_markdown,
 )
+from handbook.guides.skills import SkillGroup, load_skills
 
 GUIDE_LIST_MARKER = "<!-- guide-list -->"
 _guides: dict[tuple[str, str], Guide] = {}
+_skill_groups: dict[str, SkillGroup] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -33,6 +36,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(ContentErrors(errors)))
     _guides.clear()
     _guides.update({(guide.slug, guide.lang): guide for guide in guides})
+    _skill_groups.clear()
+    _skill_groups.update(load_skills(Path(config.docs_dir))[0])  # its errors came with load_guides'
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -41,7 +46,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     lang = site_config.file_language(page, config)
     if GUIDE_LIST_MARKER in markdown:
-        return markdown.replace(GUIDE_LIST_MARKER, guide_list_markdown(list(_guides.values()), lang))
+        guides = list(_guides.values())
+        listing = guide_list_markdown(guides, lang) + "\n" + skills_list_markdown(guides, lang, _skill_groups)
+        return markdown.replace(GUIDE_LIST_MARKER, listing)
     guide = _guides.get((Path(src).name.split(".")[0], lang))
     if guide is None:
         return markdown
