@@ -25,11 +25,15 @@ domains or area codes instead of these placeholders.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from handbook.errors import ContentError
 
@@ -294,6 +298,13 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+@functools.cache
+def _fixed_names() -> tuple[str, ...]:
+    """The names every area keeps as they are (handbook/data/fixed_names.yml), folded."""
+    names = yaml.safe_load((Path(__file__).parent / "data" / "fixed_names.yml").read_text(encoding="utf-8"))
+    return tuple(_fold(str(name)) for name in names)
+
+
 def typed_local_names(text: str, names: list[LocalName], file: str) -> list[ContentError]:
     """A guide that types one of the area's names instead of the placeholder: file, line, what to write."""
     errors = []
@@ -302,8 +313,11 @@ def typed_local_names(text: str, names: list[LocalName], file: str) -> list[Cont
         for name in names
         if len(name.text) >= 3
     ]
+    fixed = _fixed_names()
     for number, line in enumerate(text.split("\n"), start=1):
         folded = _fold(line)
+        for name_of_everywhere in fixed:
+            folded = folded.replace(name_of_everywhere, " ")
         for name, pattern in patterns:
             if pattern.search(folded):
                 errors.append(

@@ -229,7 +229,12 @@ def mutation(draw: st.DrawFn, text: str, ward: bool) -> tuple[str, bytes, bool |
         target = value.strip('"').replace(" ", "")
         if draw(st.booleans()):
             target, valid = draw(st.sampled_from(["abc-scam", "0912", "+84abc", "19OO1006"])), False
-        return f"{kind} {target}", (text.rstrip("\n") + f"\n\n[Gọi](tel:{target})\n").encode(), valid
+        # A 1900 number is refused without the premium-rate warning beside it (handbook/safety/link_rules.py).
+        warning = " (số 1900, người gọi trả cước cao)" if draw(st.booleans()) else ""
+        if target.startswith("1900") and not warning:
+            valid = False
+        return (f"{kind} {target}{warning}",
+                (text.rstrip("\n") + f"\n\n[Gọi](tel:{target}){warning}\n").encode(), valid)
     # placeholder
     line = draw(st.sampled_from(["[VIẾT: điều người đọc thấy]", "[WRITE: the task]"]))
     return kind, (text.rstrip("\n") + f"\n\n{line}\n").encode(), False

@@ -22,7 +22,9 @@ What it does to the one index that mkdocs-static-i18n writes for both languages
 5. Give each page the title of its other languages' versions as extra title words (English
    stop words left out), so "water bill" typed on the Vietnamese site finds the Vietnamese water
    guide and "dong tien dien" on the English site the English electricity guide.
-6. Rank the pages for maintainers (``MAINTAINER_PAGES``: how to contribute, the translation
+6. Leave out the sections readers never look for (``UNSEARCHED_SECTIONS``: a guide's list of sources),
+   which the index would otherwise carry to every reader who opens search.
+7. Rank the pages for maintainers (``MAINTAINER_PAGES``: how to contribute, the translation
    status, the accessibility statement) after the guides and ward pages: lunr multiplies every
    score of an entry by its ``boost``.
 
@@ -73,6 +75,9 @@ TITLE_LEAD_WORDS = 1
 TEXT_TERMS = "text_terms"
 # Pages for maintainers, not residents (addresses without the language prefix): found, but last.
 MAINTAINER_PAGES = ("contributing/", "accessibility/")
+# Sections (address endings) left out of the index: a guide's sources (``## Nguồn {#nguon}``, written by
+# handbook/guides/guide_page.py) are for checking a fact on the page, not for finding a task.
+UNSEARCHED_SECTIONS = ("#nguon",)
 MAINTAINER_BOOST = 1e-9  # lunr rounds scores to 1/1000: theirs become 0, so they come after every other page
 # Budget per language (gzip): a reader downloads the whole index of the page's language to search.
 GZIP_BUDGET = 100 * 1024
@@ -353,7 +358,8 @@ def build_indexes(
     separator = re.compile(config.get("separator") or r"[\s\-]+")
     docs: dict[str, list[dict[str, Any]]] = {lang.locale: [] for lang in languages}
     for entry in combined["docs"]:
-        docs[language_of(entry["location"], languages).locale].append(entry)
+        if not entry["location"].endswith(UNSEARCHED_SECTIONS):
+            docs[language_of(entry["location"], languages).locale].append(entry)
     restore_fallback_pages(docs, languages, page_exists)
     syllable_list = site_syllables(combined["docs"])
     other_titles = translated_titles(docs, languages, separator)
