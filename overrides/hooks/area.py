@@ -2,6 +2,8 @@
 placeholders.py.
 
 - on_config: read and check docs/area.yml; any problem stops the build with a bilingual message.
+- on_page_context: the next steps of the search's "no guide for this" panel (``hb_next_steps``,
+  handbook/next_steps.py) in the page's language.
 - on_page_markdown: fill the placeholders (``{{ province }}`` …) of every page, its title and summary, in
   the language of the page's text; an unknown placeholder stops the build with the file and line.
   It runs after the hooks that add Markdown from front matter (guides' sources), so that text is filled too.
@@ -15,14 +17,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from handbook import site_config
 from handbook.area import check_area, placeholder_values
 from handbook.errors import ContentError, ContentErrors
+from handbook.next_steps import NextSteps, next_steps
 from handbook.placeholders import fill, unknown_placeholders
 
 _area: dict[str, Any] = {}
+_next_steps: dict[str, NextSteps | None] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(ContentErrors(errors)))
     _area.clear()
     _area.update(area)
+    _next_steps.clear()
     return config
 
 
@@ -52,3 +58,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if isinstance(page.meta.get(key), str):
             page.meta[key] = fill(page.meta[key], values)
     return fill(markdown, values)
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    language = site_config.reader_language(config)
+    if language not in _next_steps:  # once per language and build
+        _next_steps[language] = next_steps(_area, language) if _area else None
+    context["hb_next_steps"] = _next_steps[language]
+    context["hb_language_folder"] = site_config.languages(config).url_prefix(language)
+    return context

@@ -9,6 +9,8 @@
  *   the focus back to ☰ (its links take no focus while it is closed: handbook.css).
  * - The floating "Contents" button (overrides/partials/top.html) opens the page's steps.
  * - The language switch keeps the reader's place: same page, same step (#buoc-3).
+ * - Back (the phone's button or gesture) closes the search, the drawer, the contents or a dialog
+ *   before it leaves the page (issue 25); text pasted or dictated into search is searched too.
  * Every word shown comes from the page (data- attributes written by the templates).
  */
 (function () {
@@ -69,6 +71,90 @@
       }
     }, true);
 
+    /* ---- Back closes what is open (issue 25) ------------------------------------------------
+       Opening the search, the drawer, the contents or a dialog adds one history entry with the
+       page's own address; the phone's Back then closes it (Android's habit) instead of leaving
+       the page. Closed another way (Escape, ✕, a tap outside), the entry is taken back. A link
+       followed from inside takes the entry back first, then opens: Back from the next page
+       returns to the page, not to an open panel. */
+
+    var layers = []; // {isOpen(), close(), root}
+    var pushed = false; // our entry is the current one
+    var popping = false; // closing because of Back
+    var skipPop = false; // the next popstate is our own history.back()
+    var follow = null; // a link to open once our entry is taken back
+
+    function anyOpen() {
+      return layers.some(function (layer) { return layer.isOpen(); });
+    }
+
+    function layerChanged() {
+      if (popping) return;
+      if (anyOpen()) {
+        if (!pushed) {
+          history.pushState({ hbLayer: true }, "");
+          pushed = true;
+        }
+      } else if (pushed) {
+        pushed = false;
+        skipPop = true;
+        history.back();
+      }
+    }
+
+    function addLayer(layer) {
+      layers.push(layer);
+    }
+
+    window.addEventListener("popstate", function () {
+      if (skipPop) {
+        skipPop = false;
+        if (follow) {
+          var url = follow;
+          follow = null;
+          if (url.pathname === location.pathname && url.search === location.search && url.hash) {
+            location.hash = url.hash; // a step of this page: a new entry, from the page's own
+          } else {
+            location.assign(url.href);
+          }
+        }
+        return;
+      }
+      if (!pushed) return;
+      pushed = false;
+      popping = true;
+      layers.forEach(function (layer) {
+        if (layer.isOpen()) layer.close();
+      });
+      popping = false;
+    });
+
+    // Back into our entry from another page (it was left without closing): go on to the page's own.
+    if (history.state && history.state.hbLayer) {
+      skipPop = true;
+      history.back();
+    }
+
+    document.addEventListener("click", function (event) {
+      if (!pushed || event.defaultPrevented || event.button || event.ctrlKey || event.metaKey ||
+        event.shiftKey || event.altKey) return;
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || link.target || link.hasAttribute("download")) return;
+      var inside = layers.some(function (layer) { return layer.isOpen() && layer.root.contains(link); });
+      var url = new URL(link.href, location.href);
+      if (!inside || !/^(https?|file):$/.test(url.protocol)) return; // tel:, mailto: keep the panel
+      event.preventDefault();
+      follow = url;
+      popping = true;
+      layers.forEach(function (layer) {
+        if (layer.isOpen()) layer.close();
+      });
+      popping = false;
+      pushed = false;
+      skipPop = true;
+      history.back();
+    }, true);
+
     /* ---- Search ---------------------------------------------------------------------------- */
 
     var searchToggle = document.getElementById("__search");
@@ -96,9 +182,23 @@
     }
 
     if (searchToggle && searchInput) {
+      /* Material reads the box on "keyup" only: text pasted, dictated, picked from the keyboard's
+         suggestions or corrected arrives without key events (issue 25). Every change of the text
+         is handed to Material as the key press it waits for, so results follow the box. */
+      var queryChanged = function () {
+        searchInput.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      };
+      searchInput.addEventListener("input", queryChanged);
+      searchInput.addEventListener("compositionend", queryChanged);
       searchTabStop();
       PHONE.addEventListener("change", searchTabStop);
+      addLayer({
+        root: $(".md-search"),
+        isOpen: function () { return searchToggle.checked; },
+        close: function () { setToggle(searchToggle, false); }
+      });
       searchToggle.addEventListener("change", function () {
+        layerChanged();
         searchTabStop();
         if (searchToggle.checked) {
           explainOfflineSearch();
@@ -129,7 +229,13 @@
     var drawer = $(".md-sidebar--primary");
 
     if (drawerToggle && drawerButton && drawer) {
+      addLayer({
+        root: drawer,
+        isOpen: function () { return drawerToggle.checked && DRAWER.matches; },
+        close: function () { setToggle(drawerToggle, false); }
+      });
       drawerToggle.addEventListener("change", function () {
+        layerChanged();
         var open = drawerToggle.checked;
         drawerButton.setAttribute("aria-expanded", String(open));
         if (!DRAWER.matches) return;
@@ -165,6 +271,7 @@
         toc.hidden = false;
         tocButton.setAttribute("aria-expanded", "true");
         document.documentElement.classList.add("hb-toc-open");
+        layerChanged();
         var current = $("a[aria-current='true']", toc) || $("a", toc);
         if (current) current.focus();
       };
@@ -172,8 +279,14 @@
         toc.hidden = true;
         tocButton.setAttribute("aria-expanded", "false");
         document.documentElement.classList.remove("hb-toc-open");
+        layerChanged();
         if (giveFocusBack) tocButton.focus();
       };
+      addLayer({
+        root: toc,
+        isOpen: function () { return !toc.hidden; },
+        close: function () { closeToc(true); }
+      });
       tocButton.addEventListener("click", function () {
         if (toc.hidden) openToc();
         else closeToc(true);
@@ -234,6 +347,17 @@
       }
       return found;
     }
+
+    /* ---- Dialogs (open on another phone) ------------------------------------------------------ */
+
+    Array.prototype.forEach.call(document.querySelectorAll("dialog"), function (dialog) {
+      addLayer({
+        root: dialog,
+        isOpen: function () { return dialog.open; },
+        close: function () { dialog.close(); }
+      });
+      new MutationObserver(layerChanged).observe(dialog, { attributes: true, attributeFilter: ["open"] });
+    });
 
     /* ---- Language switch: keep the reader's place ------------------------------------------ */
 
