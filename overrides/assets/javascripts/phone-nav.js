@@ -348,7 +348,17 @@
       return found;
     }
 
-    /* ---- Dialogs (open on another phone) ------------------------------------------------------ */
+    /* ---- The page tools and dialogs (open on another phone) ---------------------------------- */
+
+    var more = $("[data-hb-more]"); // "Công cụ" / "Tools" on a phone (partials/reading-tools.html)
+    if (more) {
+      addLayer({
+        root: more,
+        isOpen: function () { return more.open && PHONE.matches; },
+        close: function () { more.open = false; }
+      });
+      more.addEventListener("toggle", layerChanged);
+    }
 
     Array.prototype.forEach.call(document.querySelectorAll("dialog"), function (dialog) {
       addLayer({

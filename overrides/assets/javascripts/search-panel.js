@@ -111,6 +111,7 @@
     var query = box.value.trim();
     var noGuide = Boolean(query) && weak;
     panel.hidden = !noGuide;
+    result.classList.toggle("hb-search--weak", noGuide);
     if (noGuide) {
       var count = list ? list.children.length : 0;
       meta.textContent = say(panel.getAttribute(count ? "data-text-closest" : "data-text-none"), { query: query });
