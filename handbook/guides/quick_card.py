@@ -154,7 +154,8 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
         f'<script src="{assets}assets/javascripts/quick-card.js"></script>\n'
         "</head>\n<body>\n"
         '<main class="hb-qcard">\n'
-        f'<div class="hb-qcard__size" role="group" aria-label="{text("reading.text_size")}" data-hb-sizes hidden>'
+        f'<div class="hb-qcard__size" role="group" aria-label="{text("reading.text_size")}" '
+        "data-hb-sizes hidden>"
         f'<span aria-hidden="true">{text("reading.text_size")}</span>{sizes}</div>\n'
         f'<p class="hb-qcard__kind">{text("card.kind")}</p>\n'
         f"<h1>{title}</h1>\n"
