@@ -187,6 +187,13 @@ def tab(browser: object) -> Iterator[object]:
         context.close()
 
 
+def open_tools(page: object) -> None:
+    """Tap "Công cụ" / "Tools" where it is closed (a phone: listen, share, save are behind it)."""
+    more = page.locator("[data-hb-more]")
+    more.wait_for(state="attached")
+    if not more.evaluate("details => details.open"):
+        page.locator(".hb-more__toggle").tap()
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that uses real Chromium is marked ``browser``: ``-m "not browser"`` is the fast layer."""

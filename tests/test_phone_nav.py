@@ -15,8 +15,8 @@ from conftest import DESKTOP, PHONE, wait_for
 
 GUIDE = "guides/dong-tien-dien/"
 SEARCH_INPUT = "input[data-md-component='search-query']"
-MENU = "label[for='__drawer'][role='button']"
-MAGNIFIER = "label[for='__search'][role='button']"
+MENU = "[data-hb-drawer-button]"
+MAGNIFIER = "[data-hb-search-button]"
 
 FOCUSED = """() => {
   const e = document.activeElement;

@@ -204,7 +204,7 @@
   });
   document.addEventListener("pointerdown", function (event) {
     var target = event.target;
-    if (target && target.closest && target.closest("label[for='__search'], [data-md-component='search']")) {
+    if (target && target.closest && target.closest("label[for='__search'], [data-hb-search-button], [data-md-component='search']")) {
       open();
     }
   }, { passive: true });

@@ -1,8 +1,9 @@
 /* Menus, search and contents the way residents hold a phone (issue 15). Plain JS, no dependencies;
  * part of the one script (handbook/publish/bundle.py) in <head>: it starts once the page is parsed.
  *
- * - The menu (☰) and search (🔍) buttons of the header (overrides/partials/header.html) work
- *   with Enter and Space; one tap on 🔍 opens search with the cursor in the box (keyboard up).
+ * - The menu (☰) and search (🔍) buttons of the header (overrides/partials/header.html) open the
+ *   drawer and the search (Material's labels do it without JavaScript); one tap on 🔍 opens search
+ *   with the cursor in the box (keyboard up).
  * - The search box takes no Tab stop while it waits off screen on a phone (it is reached
  *   through 🔍); when search cannot start without a network, it says so in the page's language.
  * - The drawer (menu on a phone) keeps the focus inside while open, closes on Escape and gives
@@ -59,18 +60,6 @@
       }
     }
 
-    /* Labels used as buttons (role="button", tabindex="0") answer Enter and Space like buttons.
-       Handled first and only here (Material also clicks a focused label on Enter: twice would
-       open and close the drawer at once). */
-    window.addEventListener("keydown", function (event) {
-      var target = event.target;
-      if ((event.key === "Enter" || event.key === " ") && target.matches && target.matches("label[role='button']")) {
-        event.preventDefault();
-        event.stopPropagation();
-        target.click();
-      }
-    }, true);
-
     /* ---- Back closes what is open (issue 25) ------------------------------------------------
        Opening the search, the drawer, the contents or a dialog adds one history entry with the
        page's own address; the phone's Back then closes it (Android's habit) instead of leaving
@@ -112,11 +101,7 @@
         if (follow) {
           var url = follow;
           follow = null;
-          if (url.pathname === location.pathname && url.search === location.search && url.hash) {
-            location.hash = url.hash; // a step of this page: a new entry, from the page's own
-          } else {
-            location.assign(url.href);
-          }
+          location.assign(url.href);
         }
         return;
       }
@@ -144,13 +129,20 @@
       var url = new URL(link.href, location.href);
       if (!inside || !/^(https?|file):$/.test(url.protocol)) return; // tel:, mailto: keep the panel
       event.preventDefault();
-      follow = url;
       popping = true;
       layers.forEach(function (layer) {
         if (layer.isOpen()) layer.close();
       });
       popping = false;
       pushed = false;
+      if (url.pathname === location.pathname && url.search === location.search && url.hash) {
+        // A step of this page: our entry becomes the step's (Back returns to where the reader was).
+        history.replaceState(null, "", url.href);
+        var target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+        if (target) target.scrollIntoView();
+        return;
+      }
+      follow = url;
       skipPop = true;
       history.back();
     }, true);
@@ -233,6 +225,9 @@
         root: drawer,
         isOpen: function () { return drawerToggle.checked && DRAWER.matches; },
         close: function () { setToggle(drawerToggle, false); }
+      });
+      drawerButton.addEventListener("click", function () {
+        setToggle(drawerToggle, !drawerToggle.checked);
       });
       drawerToggle.addEventListener("change", function () {
         layerChanged();
