@@ -5,11 +5,15 @@ handbook has no guide for, the phone's Back, the largest text size, the ward fil
 
 from __future__ import annotations
 
+import re
+import shutil
 import time
+from pathlib import Path
 
 import pytest
 
 from conftest import PHONE
+from handbook.publish.offline import ZIP_NAME, show_download_links
 
 BOX = "input[data-md-component='search-query']"
 RESULTS = "li.md-search-result__item"
@@ -320,3 +324,55 @@ def test_the_ward_filter_still_finds_nothing_for_nonsense(phone: object) -> None
     phone.locator("#ward-filter-input").fill("cua moi xyzzy")
     assert phone.locator("[data-ward-list] > li:not([hidden])").count() == 0
     assert phone.locator("[data-ward-empty]").is_visible()
+
+
+# ---- 8. The offline zip link and old addresses (the built site, no browser) ---------------------------
+
+
+def test_the_zip_link_is_never_a_404(site_dir: Path, tmp_path: Path) -> None:
+    """A build without the zip shows no link to it; once scripts/build-offline has put the zip in
+    downloads/, the link shows (show_download_links), and points at that file."""
+    links = 0
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<p class="hb-download"([^>]*)>(.*?)</p>', html, re.DOTALL):
+            for href in re.findall(r'href="([^"]+\.zip)"', match.group(2)):
+                links += 1
+                target = (page.parent / href).resolve()
+                assert target.is_file() or " hidden" in match.group(1), (page, href)
+    assert links >= 2  # the about page, both languages
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("assets"))
+    assert show_download_links(site) == []  # no zip: nothing shown
+    (site / "downloads").mkdir(exist_ok=True)
+    (site / "downloads" / ZIP_NAME).write_bytes(b"PK\x05\x06" + bytes(18))
+    shown = {page.relative_to(site).as_posix() for page in show_download_links(site)}
+    assert shown == {"about/index.html", "en/about/index.html"}
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    paragraph = re.search(r'<p class="hb-download"([^>]*)>(.*?)</p>', about, re.DOTALL)
+    assert paragraph and "hidden" not in paragraph.group(1)
+    href = re.search(r'href="([^"]+\.zip)"', paragraph.group(2)).group(1)
+    assert (site / "about" / href).resolve().is_file()
+
+
+def test_an_old_address_leads_to_a_line_naming_the_old_unit(site_dir: Path) -> None:
+    for prefix, line in (("", "Xã Bảo Quang nay thuộc Phường Bảo Vinh"),
+                         ("en/", '<span lang="vi">Xã Bảo Quang</span> is now part of '
+                                 '<span lang="vi">Phường Bảo Vinh</span>')):
+        redirect = (site_dir / prefix / "wards" / "bao-quang" / "index.html").read_text(encoding="utf-8")
+        assert "url=../bao-vinh/#tu-bao-quang" in redirect
+        assert 'rel="canonical" href="../bao-vinh/"' in redirect
+        page = (site_dir / prefix / "wards" / "bao-vinh" / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'<p class="ward-from" id="tu-bao-quang">(.*?)</p>', page)
+        assert found and found.group(1) == line, found
+
+
+def test_the_old_units_line_shows_only_when_its_address_was_opened(phone: object) -> None:
+    phone.goto(phone.base + "wards/bao-quang/")
+    phone.wait_for_url("**/wards/bao-vinh/#tu-bao-quang")
+    line = phone.locator("#tu-bao-quang")
+    assert line.is_visible() and line.inner_text() == "Xã Bảo Quang nay thuộc Phường Bảo Vinh"
+    box = line.bounding_box()
+    assert 0 <= box["y"] < PHONE["height"] / 2
+    phone.goto(phone.base + "wards/bao-vinh/")
+    assert not line.is_visible()

@@ -161,6 +161,32 @@ def strip_for_offline_copy(html: str) -> str:
     return with_index_html(html)
 
 
+_DOWNLOAD_OPEN = '<p class="hb-download"'
+_DOWNLOAD_HIDDEN = '<p class="hb-download" data-hb-download hidden'
+
+
+def hide_download_link(html: str) -> str:
+    """The "download the offline copy" paragraph, hidden: a build of the online site has no zip yet
+    (scripts/build-offline makes it afterwards, then :func:`show_download_links`), and a link to a
+    missing file is a 404 for a volunteer on slow data (issue 25)."""
+    return html.replace(_DOWNLOAD_OPEN, _DOWNLOAD_HIDDEN) if _DOWNLOAD_HIDDEN not in html else html
+
+
+def show_download_links(site_dir: Path) -> list[Path]:
+    """Show the download paragraph on every page of ``site_dir`` that has one, once the zip is in
+    ``site_dir/downloads/``; the pages changed."""
+    if not (site_dir / "downloads" / ZIP_NAME).is_file():
+        return []
+    changed = []
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if _DOWNLOAD_HIDDEN in html:
+            page.write_text(html.replace(_DOWNLOAD_HIDDEN, '<p class="hb-download" data-hb-download'),
+                            encoding="utf-8")
+            changed.append(page)
+    return changed
+
+
 def with_index_html(html: str) -> str:
     """Relative links to a folder (``../accessibility/``, ``./``, ``..``) point at its ``index.html``."""
 

@@ -5,7 +5,8 @@ Online site (mkdocs.yml):
   * writes the service worker to the site ROOT (``/sw.js``, scope: every page in both languages)
     with the build id, cache names, limit and each language's offline page filled in, after every
     language is built;
-  * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js.
+  * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js;
+  * hides the "download the offline copy" paragraph: scripts/build-offline shows it once the zip is made.
 Offline copy (mkdocs.offline.yml, with Material's ``offline`` plugin after ``i18n``):
   * no service worker (file:// has none); the iframe-worker shim is served from the copy itself
     instead of unpkg.com, so search works without a network;
@@ -70,6 +71,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = rules.append_to_article(output, block)
     if _offline_copy(config):
         output = rules.strip_for_offline_copy(output)
+    else:
+        output = rules.hide_download_link(output)  # until scripts/build-offline has made the zip
     return output
 
 

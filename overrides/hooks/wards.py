@@ -37,6 +37,7 @@ from handbook.wards.report_contact import parse_report_contact
 from handbook.wards.ward_files import load_ward_dir
 from handbook.wards.ward_render import (
     PageLinks,
+    arrival_id,
     edit_url,
     province_label,
     qr_addresses,
@@ -264,8 +265,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"../{redirect.target.slug}/" if config.use_directory_urls else f"../{redirect.target.slug}.html"
         )
         folder.mkdir(parents=True, exist_ok=True)
-        html = render_redirect(
-            redirect.former, redirect.target.unit.name, href, language, names_language(_area)
+        html = render_redirect(  # to the line naming the old unit on the new ward's page
+            redirect.former, redirect.target.unit.name, f"{href}#{arrival_id(redirect.slug)}", language,
+            names_language(_area)
         )
         if not is_offline_copy(config.plugins):  # file:// has no policy (hooks/offline.py)
             html = _with_policy(html, f"{_prefix(language, config)}wards/{redirect.slug}/index.html")
