@@ -322,8 +322,9 @@ def test_home_content_navigation_and_language_switch_work_without_javascript(
     assert page.locator("article .hb-card").first.is_visible()
     # The reading tools need JavaScript: without it they are not shown (no dead buttons).
     assert not page.locator(".hb-reading-tools").is_visible()
-    # The menu: Material's drawer is a checkbox and a label, no script needed.
-    menu = page.locator("[data-hb-drawer-button]")
+    # The menu: Material's drawer is a checkbox and a label, no script needed (the button needs one).
+    assert not page.locator("[data-hb-drawer-button]").is_visible()
+    menu = page.locator("label.md-header__button[for='__drawer']")
     assert menu.is_visible()
     menu.click()
     guides = page.locator(".md-sidebar--primary .md-nav__link", has_text="Hướng dẫn").first

@@ -200,6 +200,7 @@ def test_back_closes_the_menu_the_contents_and_the_tools(phone: object) -> None:
     assert phone.url == phone.base + GUIDE
     phone.locator(".hb-more__toggle").tap()
     assert phone.locator("[data-hb-save-button]").is_visible()
+    phone.wait_for_timeout(300)
     phone.go_back()
     phone.wait_for_timeout(300)
     assert not phone.locator("[data-hb-more]").evaluate("d => d.open") and phone.url == phone.base + GUIDE

@@ -72,6 +72,7 @@
     var popping = false; // closing because of Back
     var skipPop = false; // the next popstate is our own history.back()
     var follow = null; // a link to open once our entry is taken back
+    var refocus = null; // where the focus was when our entry was taken back
 
     function anyOpen() {
       return layers.some(function (layer) { return layer.isOpen(); });
@@ -87,7 +88,11 @@
       } else if (pushed) {
         pushed = false;
         skipPop = true;
-        history.back();
+        // Once the closing panel has put the focus back (going back to an address with #step blurs it).
+        window.setTimeout(function () {
+          refocus = document.activeElement;
+          history.back();
+        }, 0);
       }
     }
 
@@ -98,6 +103,13 @@
     window.addEventListener("popstate", function () {
       if (skipPop) {
         skipPop = false;
+        var keep = refocus;
+        refocus = null;
+        if (keep && keep !== document.body) {
+          window.setTimeout(function () { // after the browser has gone to the #step
+            if (document.activeElement !== keep && document.contains(keep)) keep.focus({ preventScroll: true });
+          }, 0);
+        }
         if (follow) {
           var url = follow;
           follow = null;
@@ -139,7 +151,11 @@
         // A step of this page: our entry becomes the step's (Back returns to where the reader was).
         history.replaceState(null, "", url.href);
         var target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
-        if (target) target.scrollIntoView();
+        var header = $(".md-header");
+        if (target) {
+          window.scrollTo(0, target.getBoundingClientRect().top + window.scrollY -
+            (header ? header.getBoundingClientRect().bottom : 0) - 8);
+        }
         return;
       }
       follow = url;
@@ -298,7 +314,11 @@
           var heading = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
           if (heading) {
             // Reading continues from the step: the next Tab goes to what follows it.
+            // Focusable only until the reader moves on: Back to this #step must not take the focus there.
             heading.setAttribute("tabindex", "-1");
+            heading.addEventListener("blur", function () {
+              heading.removeAttribute("tabindex");
+            }, { once: true });
             window.setTimeout(function () {
               heading.focus({ preventScroll: true });
             }, 0);
