@@ -377,3 +377,20 @@ def test_the_old_units_line_shows_only_when_its_address_was_opened(phone: object
     assert 0 <= box["y"] < PHONE["height"] / 2
     phone.goto(phone.base + "wards/bao-vinh/")
     assert not line.is_visible()
+
+
+def test_a_volunteer_saves_every_guide_after_seeing_its_size(phone: object, site_dir: Path) -> None:
+    phone.goto(phone.base + "saved/", wait_until="networkidle")
+    phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    button = phone.locator("[data-hb-save-all-button]")
+    button.wait_for(state="visible", timeout=15_000)
+    guides = [page for page in (site_dir / "guides").glob("*/index.html")]  # each guide's page
+    size = sum(page.stat().st_size for page in guides)
+    label = button.inner_text()
+    assert re.search(rf"Lưu cả {len(guides)} hướng dẫn .*khoảng {-(-size // 1024)} KB", label), (label, size)
+    button.tap()
+    status = phone.locator("[data-hb-save-all-status]")
+    wait_until(phone, lambda: "Đã lưu" in status.inner_text(), timeout=90)
+    saved = phone.locator("[data-hb-saved-list='saved'] a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)")
+    assert len([link for link in saved if "/guides/" in link]) == len(guides), saved

@@ -21,6 +21,7 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +160,32 @@ def strip_for_offline_copy(html: str) -> str:
     html = _CSP_META.sub("", html)
     html = _DOWNLOAD_BLOCK.sub("", html)
     return with_index_html(html)
+
+
+GUIDES_SIZE_PLACEHOLDER = "__HB_GUIDES_KB__"
+_GUIDE_URLS = re.compile(r"data-hb-save-all-urls='([^']*)'")
+
+
+def is_guide(src_uri: str) -> bool:
+    """True for a guide page (every one is offered by "save every guide" on the saved-pages page)."""
+    return src_uri.startswith("guides/") and offers_saving(src_uri)
+
+
+def fill_guides_size(site_dir: Path) -> list[Path]:
+    """Write, into each saved-pages page with "save every guide", the size of those guides' pages
+    (kilobytes, rounded up): a volunteer sees what it costs before tapping (issue 25)."""
+    filled = []
+    for page in sorted(site_dir.rglob(f"{SAVED_PAGE}index.html")):
+        html = page.read_text(encoding="utf-8")
+        match = _GUIDE_URLS.search(html)
+        if GUIDES_SIZE_PLACEHOLDER not in html or match is None:
+            continue
+        urls = json.loads(html_unescape(match.group(1)))
+        size = sum((page.parent / url / "index.html").resolve().stat().st_size for url in urls
+                   if (page.parent / url / "index.html").resolve().is_file())
+        page.write_text(html.replace(GUIDES_SIZE_PLACEHOLDER, str(-(-size // 1024))), encoding="utf-8")
+        filled.append(page)
+    return filled
 
 
 _DOWNLOAD_OPEN = '<p class="hb-download"'

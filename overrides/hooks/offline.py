@@ -90,5 +90,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     source = Path(_state["sw_source"]).read_text(encoding="utf-8")
+    rules.fill_guides_size(site_dir)  # "save every guide": its size, once every guide is written
     worker = rules.render_service_worker(source, rules.build_id(site_dir), _offline_pages(config))
     (site_dir / rules.SW_NAME).write_text(worker, encoding="utf-8")
