@@ -64,14 +64,13 @@
        Opening the search, the drawer, the contents or a dialog adds one history entry with the
        page's own address; the phone's Back then closes it (Android's habit) instead of leaving
        the page. Closed another way (Escape, ✕, a tap outside), the entry is taken back. A link
-       followed from inside takes the entry back first, then opens: Back from the next page
-       returns to the page, not to an open panel. */
+       followed from inside opens in place of the entry: Back from the next page returns to the
+       page, not to an open panel. */
 
     var layers = []; // {isOpen(), close(), root}
     var pushed = false; // our entry is the current one
     var popping = false; // closing because of Back
     var skipPop = false; // the next popstate is our own history.back()
-    var follow = null; // a link to open once our entry is taken back
     var refocus = null; // where the focus was when our entry was taken back
 
     function anyOpen() {
@@ -109,11 +108,6 @@
           window.setTimeout(function () { // after the browser has gone to the #step
             if (document.activeElement !== keep && document.contains(keep)) keep.focus({ preventScroll: true });
           }, 0);
-        }
-        if (follow) {
-          var url = follow;
-          follow = null;
-          location.assign(url.href);
         }
         return;
       }
@@ -158,9 +152,7 @@
         }
         return;
       }
-      follow = url;
-      skipPop = true;
-      history.back();
+      location.replace(url.href); // in place of our entry: Back from there returns to the page
     }, true);
 
     /* ---- Search ---------------------------------------------------------------------------- */
