@@ -45,8 +45,10 @@
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  /* Material marks each word of the query in a result's terms: true (found), false (not found);
+     a stop word it did not find ("an", "the") is not marked, and does not count as missing. */
   function hasWord(item, word) {
-    if (item.terms && item.terms[word]) return true;
+    if (item.terms[word] !== false) return true;
     if (word.length < FUZZY_MIN) return false;
     var text = search.fold(plainText(item.title) + " " + plainText(item.text)).split(/[^a-z0-9]+/);
     return text.some(function (other) { return other.length >= FUZZY_MIN - 1 && oneEdit(other, word); });
@@ -68,16 +70,7 @@
       return message;
     }
     var items = message.data.items;
-    /* The words lunr searched: the stop words it drops are in no result's terms. */
-    var searched = Object.create(null);
-    items.forEach(function (group) {
-      group.forEach(function (item) {
-        Object.keys(item.terms || {}).forEach(function (term) { searched[term] = true; });
-      });
-    });
-    var all = search.words();
-    var words = all.filter(function (word) { return searched[word]; });
-    if (!words.length) words = all;
+    var words = search.words();
     if (!words.length) {
       weak = false;
       return message;
