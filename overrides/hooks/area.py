@@ -3,7 +3,8 @@ placeholders.py.
 
 - on_config: read and check docs/area.yml; any problem stops the build with a bilingual message.
 - on_page_context: the next steps of the search's "no guide for this" panel (``hb_next_steps``,
-  handbook/next_steps.py) in the page's language.
+  handbook/next_steps.py) in the page's language; on_post_page takes the panel out of each page into
+  its language's search/no-guide.json (fetched by search-panel.js when search opens).
 - on_page_markdown: fill the placeholders (``{{ province }}`` …) of every page, its title and summary, in
   the language of the page's text; an unknown placeholder stops the build with the file and line.
   It runs after the hooks that add Markdown from front matter (guides' sources), so that text is filled too.
@@ -11,6 +12,10 @@ placeholders.py.
 
 from __future__ import annotations
 
+import json
+import re
+import time
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +33,7 @@ from handbook.placeholders import fill, unknown_placeholders
 
 _area: dict[str, Any] = {}
 _next_steps: dict[str, NextSteps | None] = {}
+_started = [0.0]  # when this build started: the panel's file is written once per build and language
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _area.clear()
     _area.update(area)
     _next_steps.clear()
+    _started[0] = time.time() - 1
     return config
 
 
@@ -67,5 +74,20 @@ def on_page_context(
     if language not in _next_steps:  # once per language and build
         _next_steps[language] = next_steps(_area, language) if _area else None
     context["hb_next_steps"] = _next_steps[language]
-    context["hb_language_folder"] = site_config.languages(config).url_prefix(language)
     return context
+
+
+_NO_GUIDE = re.compile(r'<div class="hb-no-guide".*?</div>\s*', re.DOTALL)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The no-guide panel leaves the page for its language's own file (fetched when search opens)."""
+    match = _NO_GUIDE.search(output)
+    if match is None:
+        return output
+    folder = site_config.languages(config).url_prefix(site_config.reader_language(config))
+    target = Path(config.site_dir) / folder / "search" / "no-guide.json"
+    if not target.exists() or target.stat().st_mtime < _started[0]:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"html": match.group(0).strip()}, ensure_ascii=False), encoding="utf-8")
+    return output[: match.start()] + output[match.end():]

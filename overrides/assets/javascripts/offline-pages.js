@@ -31,7 +31,8 @@
     if (!element) return [];
     var config = JSON.parse(element.textContent);
     var base = (config.base || ".").replace(/\/?$/, "/");
-    var urls = [new URL(base + "search/search_index.json", location.href).href];
+    var urls = [new URL(base + "search/search_index.json", location.href).href,
+      new URL(base + "search/no-guide.json", location.href).href]; // the no-guide panel (search-panel.js)
     if (config.search) {
       var worker = new URL(config.search, location.href);
       var lang = (document.documentElement.getAttribute("lang") || "").split("-")[0];

@@ -29,6 +29,20 @@
       return (root || document).querySelector(selector);
     }
 
+    /* The header's ☰ and 🔍 are Material's labels (they work without JavaScript); here each gets a
+       real button in its place (issue 25: a label may not take role="button"), the label stays for
+       Material's script, hidden (handbook.css). */
+    Array.prototype.forEach.call(document.querySelectorAll(".md-header label[data-hb-button]"), function (label) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className + " hb-header-" + label.getAttribute("data-hb-button");
+      button.setAttribute("aria-label", label.getAttribute("aria-label"));
+      button.setAttribute("data-hb-" + label.getAttribute("data-hb-button") + "-button", "");
+      button.innerHTML = label.innerHTML; // the icon
+      label.parentNode.insertBefore(button, label.nextSibling);
+      label.classList.add("hb-replaced");
+    });
+
     /* Material's toggles are checkboxes; it follows their "change" event. */
     function setToggle(toggle, value) {
       if (toggle && toggle.checked !== value) {

@@ -86,12 +86,37 @@
 
   /* ---- The panel and the line above the results ------------------------------------------- */
 
-  var panel = document.querySelector("[data-hb-no-guide]");
+  var panel = null;
   var box = document.querySelector("[data-md-component='search-query']");
   var result = document.querySelector("[data-md-component='search-result']");
   var meta = result && result.querySelector(".md-search-result__meta");
   var list = result && result.querySelector(".md-search-result__list");
-  if (panel && result) result.parentNode.insertBefore(panel, result.nextSibling);
+
+  /* The panel of this language (overrides/partials/no-guide.html, a file of its own: pages stay light),
+     its links relative to the language's root, under the result list. */
+  var config = document.getElementById("__config");
+  var languageRoot = new URL(((config && JSON.parse(config.textContent).base) || ".").replace(/\/?$/, "/"),
+    location.href);
+  if (result && typeof fetch === "function") {
+    fetch(new URL("search/no-guide.json", languageRoot).href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.url);
+        return response.json();
+      })
+      .then(function (data) {
+        var holder = new DOMParser().parseFromString(data.html, "text/html").querySelector("[data-hb-no-guide]");
+        if (!holder) return;
+        Array.prototype.forEach.call(holder.querySelectorAll("a[href]"), function (link) {
+          link.setAttribute("href", new URL(link.getAttribute("href"), languageRoot).href);
+        });
+        panel = document.importNode(holder, true);
+        result.parentNode.insertBefore(panel, result.nextSibling);
+        shown();
+      })
+      .catch(function (error) {
+        console.warn("search: no next-steps panel", error);
+      });
+  }
 
   function say(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (all, name) {
@@ -100,11 +125,12 @@
   }
 
   function shown() {
-    if (!panel || !box || !meta) return;
+    if (!box || !meta) return;
     var query = box.value.trim();
     var noGuide = Boolean(query) && weak;
-    panel.hidden = !noGuide;
     result.classList.toggle("hb-search--weak", noGuide);
+    if (!panel) return; /* not loaded (yet): Material's own line stays */
+    panel.hidden = !noGuide;
     if (noGuide) {
       var count = list ? list.children.length : 0;
       meta.textContent = say(panel.getAttribute(count ? "data-text-closest" : "data-text-none"), { query: query });
@@ -114,7 +140,7 @@
 
   /* Offline: a result opens only when the phone kept its page (sw.js). */
   function keepSaved() {
-    if (!window.caches || !list) return;
+    if (!window.caches || !list || !panel) return;
     var items = Array.prototype.slice.call(list.querySelectorAll("li.md-search-result__item"));
     var line = meta.textContent;
     Promise.all(items.map(function (item) {
