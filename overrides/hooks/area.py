@@ -74,9 +74,11 @@ def on_page_context(
     if language not in _next_steps:  # once per language and build
         _next_steps[language] = next_steps(_area, language) if _area else None
     context["hb_next_steps"] = _next_steps[language]
+    context["hb_no_guide"] = site_config.languages(config).url_prefix(language) + NO_GUIDE_FILE
     return context
 
 
+NO_GUIDE_FILE = "search/no-guide.json"
 _NO_GUIDE = re.compile(r'<div class="hb-no-guide".*?</div>\s*', re.DOTALL)
 
 
@@ -86,7 +88,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if match is None:
         return output
     folder = site_config.languages(config).url_prefix(site_config.reader_language(config))
-    target = Path(config.site_dir) / folder / "search" / "no-guide.json"
+    target = Path(config.site_dir) / folder / NO_GUIDE_FILE
     if not target.exists() or target.stat().st_mtime < _started[0]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"html": match.group(0).strip()}, ensure_ascii=False), encoding="utf-8")

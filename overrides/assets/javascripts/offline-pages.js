@@ -31,8 +31,9 @@
     if (!element) return [];
     var config = JSON.parse(element.textContent);
     var base = (config.base || ".").replace(/\/?$/, "/");
-    var urls = [new URL(base + "search/search_index.json", location.href).href,
-      new URL(base + "search/no-guide.json", location.href).href]; // the no-guide panel (search-panel.js)
+    var urls = [new URL(base + "search/search_index.json", location.href).href];
+    var panel = script && script.getAttribute("data-no-guide"); // the no-guide panel (search-panel.js)
+    if (panel) urls.push(new URL(panel, location.href).href);
     if (config.search) {
       var worker = new URL(config.search, location.href);
       var lang = (document.documentElement.getAttribute("lang") || "").split("-")[0];

@@ -94,11 +94,11 @@
 
   /* The panel of this language (overrides/partials/no-guide.html, a file of its own: pages stay light),
      its links relative to the language's root, under the result list. */
-  var config = document.getElementById("__config");
-  var languageRoot = new URL(((config && JSON.parse(config.textContent).base) || ".").replace(/\/?$/, "/"),
-    location.href);
-  if (result && typeof fetch === "function") {
-    fetch(new URL("search/no-guide.json", languageRoot).href, { credentials: "same-origin" })
+  var tag = document.querySelector("script[data-no-guide]"); /* the project's script (overrides/main.html) */
+  var file = tag && new URL(tag.getAttribute("data-no-guide"), location.href);
+  var languageRoot = file && new URL("../", file);
+  if (result && file && typeof fetch === "function") {
+    fetch(file.href, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + response.url);
         return response.json();
@@ -107,7 +107,8 @@
         var holder = new DOMParser().parseFromString(data.html, "text/html").querySelector("[data-hb-no-guide]");
         if (!holder) return;
         Array.prototype.forEach.call(holder.querySelectorAll("a[href]"), function (link) {
-          link.setAttribute("href", new URL(link.getAttribute("href"), languageRoot).href);
+          var href = link.getAttribute("href");
+          if (!/^[a-z][a-z0-9+.-]*:/i.test(href)) link.setAttribute("href", new URL(href, languageRoot).href);
         });
         panel = document.importNode(holder, true);
         result.parentNode.insertBefore(panel, result.nextSibling);
