@@ -38,6 +38,7 @@
       button.className = label.className + " hb-header-" + label.getAttribute("data-hb-button");
       button.setAttribute("aria-label", label.getAttribute("aria-label"));
       button.setAttribute("data-hb-" + label.getAttribute("data-hb-button") + "-button", "");
+      if (label.getAttribute("data-hb-button") === "drawer") button.setAttribute("aria-expanded", "false");
       button.innerHTML = label.innerHTML; // the icon
       label.parentNode.insertBefore(button, label.nextSibling);
       label.classList.add("hb-replaced");
