@@ -82,6 +82,7 @@ NO_GUIDE_FILE = "search/no-guide.json"
 _NO_GUIDE = re.compile(r'<div class="hb-no-guide".*?</div>\s*', re.DOTALL)
 
 
+@event_priority(-60)  # after the other hooks' last touches (external links show their domain: safety.py)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The no-guide panel leaves the page for its language's own file (fetched when search opens)."""
     match = _NO_GUIDE.search(output)
