@@ -97,7 +97,13 @@
   var tag = document.querySelector("script[data-no-guide]"); /* the project's script (overrides/main.html) */
   var file = tag && new URL(tag.getAttribute("data-no-guide"), location.href);
   var languageRoot = file && new URL("../", file);
-  if (result && file && typeof fetch === "function") {
+  var loading = false;
+
+  /* Fetched with the first answer of the search (not with the ward directory, which loads this code
+     for its filter: its first load stays within 70 KB). */
+  function loadPanel() {
+    if (loading || !result || !file || typeof fetch !== "function") return;
+    loading = true;
     fetch(file.href, { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + response.url);
@@ -127,6 +133,7 @@
 
   function shown() {
     if (!box || !meta) return;
+    loadPanel();
     var query = box.value.trim();
     var noGuide = Boolean(query) && weak;
     result.classList.toggle("hb-search--weak", noGuide);
