@@ -187,6 +187,14 @@ def tab(browser: object) -> Iterator[object]:
         context.close()
 
 
+def open_tools(page: object) -> None:
+    """Tap "Công cụ" / "Tools" where it is closed (a phone: listen, share, save are behind it)."""
+    more = page.locator("[data-hb-more]")
+    more.wait_for(state="attached")
+    if not more.evaluate("details => details.open"):
+        page.locator(".hb-more__toggle").tap()
+
+
 # --- property tests (Hypothesis) ------------------------------------------------------------------
 # Every run draws the same examples: the seed is HANDBOOK_HYPOTHESIS_SEED (0 unless set) or
 # --hypothesis-seed=N, so a failure seen once is seen again with the same command, and a failure prints the

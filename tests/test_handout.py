@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from test_print import read_pgm
 
+from conftest import open_tools
 from handbook.guides.quick_card import card_steps, hotlines, plain
 from handbook.publish.og_image import LogoError, draw_card
 from handbook.publish.print_qr import online_url
@@ -287,6 +288,7 @@ def test_open_on_another_phone_shows_a_scannable_code_at_360_px(
     phone_page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     phone_page.goto(f"{base_url}{prefix}guides/dong-tien-dien/", wait_until="networkidle")
     label = "Mở trên điện thoại khác" if lang == "vi" else "Open on another phone"
+    open_tools(phone_page)
     button = phone_page.get_by_role("button", name=label)
     box = button.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44
@@ -319,6 +321,7 @@ def test_share_copies_the_address_where_the_phone_has_no_share_sheet(browser: ob
     assert page.evaluate("typeof navigator.share") == "undefined", (
         "this Chromium has a share sheet: test the copy elsewhere"
     )
+    open_tools(page)
     page.get_by_role("button", name="Share").tap()
     status = page.get_by_role("status").filter(has_text="copied")
     status.wait_for()
@@ -336,6 +339,7 @@ def test_share_uses_the_phones_share_sheet_when_there_is_one(browser: object, ba
     )
     page = context.new_page()
     page.goto(base_url + "guides/dong-tien-dien/", wait_until="networkidle")
+    open_tools(page)
     page.get_by_role("button", name="Chia sẻ").tap()
     shared = page.evaluate("window.__shared")
     assert shared["url"] == online_url(SITE_URL, "guides/dong-tien-dien/")

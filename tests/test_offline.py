@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PHONE, QuietServer, wait_for
+from conftest import PHONE, QuietServer, open_tools, wait_for
 from handbook.publish.bundle import script_order, stylesheet_parts
 from handbook.publish.offline import (
     BUILD_ID_PLACEHOLDER,
@@ -176,7 +176,7 @@ def test_search_downloads_nothing_until_the_reader_opens_it(phone_page: object, 
     phone_page.wait_for_timeout(500)
     assert not [u for u in requested if "search_index" in u or "/workers/" in u or "/lunr/" in u]
 
-    phone_page.locator('label.md-header__button[for="__search"]').click()
+    phone_page.locator('[data-hb-search-button]').click()
     phone_page.locator('input[data-md-component="search-query"]').press_sequentially("EVNSPC", delay=20)
     phone_page.locator('.md-search-result__item a[href*="dong-tien-dien"]').first.wait_for(timeout=15_000)
     assert [u for u in requested if u.endswith("search/search_index.json")]
@@ -294,6 +294,7 @@ def test_pages_opened_before_a_deploy_still_read_offline_after_it(
             open_and_wait_until_kept(page, host.url + path)
             opened[path] = heading(page)
         # The reader saves the ward page with the button.
+        open_tools(page)
         page.locator("[data-hb-save-button]").tap()
         page.locator("[data-hb-save-label]", has_text="Saved on this phone").wait_for(timeout=15_000)
         assert host.url + "en/wards/long-khanh/" in caches_now(page)[SAVED_CACHE]
@@ -365,7 +366,7 @@ def test_search_offline_says_it_needs_a_connection_once(phone: object, host: Dep
     host.stop()
     phone.set_offline(True)
     page.reload(wait_until="load")
-    page.locator("label[for='__search'][role='button']").tap()
+    page.locator("[data-hb-search-button]").tap()
     meta = page.locator(".md-search-result__meta")
     wait_for(lambda: "cần có mạng" in meta.inner_text(), "the offline search notice", timeout=5.0)
     assert "Initializing" not in meta.inner_text()
@@ -374,12 +375,13 @@ def test_search_offline_says_it_needs_a_connection_once(phone: object, host: Dep
 def test_a_saved_page_searches_offline(phone: object, host: DeployServer) -> None:
     page = phone.new_page()
     open_and_wait_until_kept(page, host.url + GUIDE)
+    open_tools(page)
     page.locator("[data-hb-save-button]").tap()
     page.locator("[data-hb-save-label]", has_text="Đã lưu trên điện thoại này").wait_for(timeout=15_000)
     host.stop()
     phone.set_offline(True)
     page.reload(wait_until="load")
-    page.locator("label[for='__search'][role='button']").tap()
+    page.locator("[data-hb-search-button]").tap()
     page.locator("input[data-md-component='search-query']").press_sequentially("tien dien", delay=20)
     page.locator('.md-search-result__item a[href*="dong-tien-dien"]').first.wait_for(timeout=15_000)
 

@@ -105,7 +105,7 @@ def test_offline_copy_opens_from_file_navigates_and_searches(browser: object, of
         page.wait_for_url(home)
 
         # Search (Material's search worker, run from file:// through the vendored iframe-worker shim).
-        page.locator('label.md-header__button[for="__search"]').click()
+        page.locator('[data-hb-search-button]').click()
         # Typed key by key, as a reader does: Material searches on key presses.
         page.locator('input[data-md-component="search-query"]').press_sequentially("EVNSPC", delay=20)
         result = page.locator('.md-search-result__item a[href*="dong-tien-dien.html"]').first

@@ -15,14 +15,17 @@ from conftest import DESKTOP, PHONE, wait_for
 
 GUIDE = "guides/dong-tien-dien/"
 SEARCH_INPUT = "input[data-md-component='search-query']"
-MENU = "label[for='__drawer'][role='button']"
-MAGNIFIER = "label[for='__search'][role='button']"
+MENU = "[data-hb-drawer-button]"
+MAGNIFIER = "[data-hb-search-button]"
 
 FOCUSED = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const r = e.getBoundingClientRect();
-  return {tag: e.tagName, cls: String(e.className), href: e.getAttribute('href'), for: e.getAttribute('for'),
+  // The header's buttons by what they open (Material's labels without JavaScript: their "for").
+  const opens = e.hasAttribute('data-hb-drawer-button') ? '__drawer'
+    : e.hasAttribute('data-hb-search-button') ? '__search' : e.getAttribute('for');
+  return {tag: e.tagName, cls: String(e.className), href: e.getAttribute('href'), for: opens,
           text: (e.innerText || '').trim().slice(0, 40), x: r.x, y: r.y, w: r.width, h: r.height,
           search: e.matches('[data-md-component=search-query]'), drawer: !!e.closest('.md-sidebar--primary')};
 }"""

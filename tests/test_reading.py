@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE
+from conftest import DESKTOP, LANGUAGES, PAGE_TYPES, PHONE, open_tools
 
 # A paragraph of the page's content (the reading tools have a status line, a <p>, of their own).
 CONTENT_P = "article p:not(.hb-reading-tools p)"
@@ -214,6 +214,7 @@ def test_listen_reads_the_vietnamese_guide_in_vietnamese(tab: object, base_url: 
     page = tab(PHONE)
     page.add_init_script(SPEECH_STUB)
     page.goto(base_url + "guides/dong-tien-dien/")
+    open_tools(page)
     listen = page.get_by_role("button", name="Nghe bài này")
     assert listen.is_visible()
     listen.click()
@@ -246,6 +247,7 @@ def test_listen_reads_english_in_english_and_vietnamese_button_names_in_vietname
     page = tab(PHONE)
     page.add_init_script(SPEECH_STUB)
     page.goto(base_url + "en/guides/dong-tien-dien/")
+    open_tools(page)
     page.get_by_role("button", name="Listen to this page").click()
     spoken = read_to_the_end(page)
     assert spoken[0] == {"text": "Pay the electricity bill on your phone", "lang": "en"}
@@ -262,6 +264,7 @@ def test_pause_continue_and_stop(tab: object, base_url: str) -> None:
     page = tab(PHONE)
     page.add_init_script(SPEECH_STUB)
     page.goto(base_url + "about/")
+    open_tools(page)
     page.get_by_role("button", name="Nghe bài này").click()
     pause = page.get_by_role("button", name="Tạm dừng")
     assert pause.is_visible()
@@ -299,6 +302,7 @@ def test_listen_warns_when_the_phone_has_no_voice_for_the_language(tab: object, 
     page = tab(PHONE)
     page.add_init_script(SPEECH_STUB + "window.__voices = [{lang: 'en-US', name: 'English'}];")
     page.goto(base_url + "about/")
+    open_tools(page)
     page.get_by_role("button", name="Nghe bài này").click()
     note = page.locator("[data-hb-listen-note]")
     assert note.is_visible() and "tiếng Việt" in note.inner_text()
@@ -359,7 +363,7 @@ def test_largest_text_enlarges_search_results(tab: object, base_url: str) -> Non
     page.goto(base_url + "guides/dong-tien-dien/")
 
     def result_size() -> float:
-        page.locator("label[for='__search'][role='button']").tap()
+        page.locator("[data-hb-search-button]").tap()
         page.locator("input[data-md-component='search-query']").fill("tien dien")
         item = page.locator(".md-search-result__item p, .md-search-result__item h1").first
         item.wait_for(timeout=15_000)

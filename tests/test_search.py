@@ -425,7 +425,8 @@ def test_pages_hold_the_search_code_back_until_search_opens(site_dir: Path, path
     folder = site_dir if src.startswith("/") else (site_dir / path).parent
     assert (folder / src.lstrip("/")).resolve().is_file(), src
     parts = [part.path for part in SEARCH_JS]
-    assert parts == ["assets/javascripts/vi-typing.js", "assets/javascripts/search-fold.js"]
+    assert parts == ["assets/javascripts/vi-typing.js", "assets/javascripts/search-fold.js",
+                     "assets/javascripts/search-panel.js"]
 
 
 @pytest.mark.parametrize("path", ["wards/index.html", "en/wards/index.html"])

@@ -31,7 +31,7 @@ PORTAL_LOGIN = "guides/dang-nhap-dich-vu-cong/"
 def open_search(page: object) -> object:
     """The search box, opened the way a reader does (the magnifier on a phone, the box on desktop)."""
     box = page.locator('input[data-md-component="search-query"]')
-    magnifier = page.locator('label.md-header__button[for="__search"]')
+    magnifier = page.locator('[data-hb-search-button]')
     if magnifier.is_visible():  # a phone: the box waits off screen until the magnifier is tapped
         magnifier.click()
     box.click()

@@ -27,7 +27,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, serve_directory
 TABLE = Path(__file__).resolve().parent / "data" / "search-queries.json"
 SITES = {"vi": "", "en": "en/"}
 BOX = 'input[data-md-component="search-query"]'
-BUTTON = 'label.md-header__button[for="__search"]'
+BUTTON = '[data-hb-search-button]'
 RESULTS = "li.md-search-result__item"
 
 

@@ -174,7 +174,8 @@ def test_old_ward_address_opens_the_new_ward(
     phone_page: object, base_url: str, old: str, new: str, prefix: str
 ) -> None:
     phone_page.goto(base_url + f"{prefix}wards/{old}/")
-    phone_page.wait_for_url(base_url + f"{prefix}wards/{new}/")
+    # At the line naming the old unit (issue 25: "Xã Bảo Quang nay thuộc Phường Bảo Vinh").
+    phone_page.wait_for_url(base_url + f"{prefix}wards/{new}/#tu-{old}")
     assert phone_page.locator("article h1").inner_text().startswith("Phường")
 
 

@@ -196,8 +196,8 @@ def test_old_addresses_redirect_to_the_new_ward(site_dir: Path, lang: str) -> No
     for old, new in (("bao-quang", "bao-vinh"), ("xuan-an", "long-khanh"), ("xuan-thien", "binh-loc"),
                      ("bau-sen", "xuan-lap"), ("xuan-tan", "hang-gon")):
         html = read(site_dir, f"{LANGUAGES[lang]}wards/{old}/index.html")
-        assert f'<meta http-equiv="refresh" content="0; url=../{new}/">' in html
-        assert f'<a href="../{new}/">' in html and f'lang="{lang}"' in html
+        assert f'<meta http-equiv="refresh" content="0; url=../{new}/#tu-{old}">' in html
+        assert f'<a href="../{new}/#tu-{old}">' in html and f'lang="{lang}"' in html
         assert 'name="robots" content="noindex"' in html
     # An old name that is also a current ward keeps the current page at its address.
     assert 'class="ward"' in read(site_dir, f"{LANGUAGES[lang]}wards/xuan-lap/index.html")

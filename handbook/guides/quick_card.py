@@ -130,6 +130,12 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
         items = "".join(f"<li>{escape(line)}</li>" for line in card.hotlines)
         calls = f'<section class="hb-qcard__calls"><h2>{text("card.hotline")}</h2><ul>{items}</ul></section>'
     title = escape(card.guide.title)
+    # Its own text size control (issue 25), the site's A / A+ / A++ (the same saved choice, quick-card.js).
+    sizes = "".join(
+        f'<button type="button" data-hb-size="{value}" aria-pressed="false">{label}'
+        f'<span class="hb-qcard__sr"> {text(key)}</span></button>'
+        for value, label, key in (("0", "A", "reading.size_normal"), ("1", "A+", "reading.size_large"),
+                                  ("2", "A++", "reading.size_largest")))
     csp = (
         f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n'
         if policy
@@ -145,9 +151,12 @@ def render_card(card: Card, *, full_url: str, guide_href: str, assets: str, poli
         f"<title>{text('card.page_title', title=card.guide.title)}</title>\n"
         f'<link rel="icon" href="{assets}assets/images/favicon.svg">\n'
         f'<link rel="stylesheet" href="{assets}assets/stylesheets/quick-card.css">\n'
-        f'<script src="{assets}assets/javascripts/quick-card.js" defer></script>\n'
+        f'<script src="{assets}assets/javascripts/quick-card.js"></script>\n'
         "</head>\n<body>\n"
         '<main class="hb-qcard">\n'
+        f'<div class="hb-qcard__size" role="group" aria-label="{text("reading.text_size")}" '
+        "data-hb-sizes hidden>"
+        f'<span aria-hidden="true">{text("reading.text_size")}</span>{sizes}</div>\n'
         f'<p class="hb-qcard__kind">{text("card.kind")}</p>\n'
         f"<h1>{title}</h1>\n"
         f'<p class="hb-qcard__summary">{escape(card.guide.summary)}</p>\n'

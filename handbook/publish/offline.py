@@ -21,6 +21,7 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,58 @@ def strip_for_offline_copy(html: str) -> str:
     html = _CSP_META.sub("", html)
     html = _DOWNLOAD_BLOCK.sub("", html)
     return with_index_html(html)
+
+
+GUIDES_SIZE_PLACEHOLDER = "__HB_GUIDES_KB__"
+_GUIDE_URLS = re.compile(r"data-hb-save-all-urls='([^']*)'")
+
+
+def is_guide(src_uri: str) -> bool:
+    """True for a guide page (every one is offered by "save every guide" on the saved-pages page)."""
+    return src_uri.startswith("guides/") and offers_saving(src_uri)
+
+
+def fill_guides_size(site_dir: Path) -> list[Path]:
+    """Write, into each saved-pages page with "save every guide", the size of those guides' pages
+    (kilobytes, rounded up): a volunteer sees what it costs before tapping (issue 25)."""
+    filled = []
+    for page in sorted(site_dir.rglob(f"{SAVED_PAGE}index.html")):
+        html = page.read_text(encoding="utf-8")
+        match = _GUIDE_URLS.search(html)
+        if GUIDES_SIZE_PLACEHOLDER not in html or match is None:
+            continue
+        urls = json.loads(html_unescape(match.group(1)))
+        size = sum((page.parent / url / "index.html").resolve().stat().st_size for url in urls
+                   if (page.parent / url / "index.html").resolve().is_file())
+        page.write_text(html.replace(GUIDES_SIZE_PLACEHOLDER, str(-(-size // 1024))), encoding="utf-8")
+        filled.append(page)
+    return filled
+
+
+_DOWNLOAD_OPEN = '<p class="hb-download"'
+_DOWNLOAD_HIDDEN = '<p class="hb-download" data-hb-download hidden'
+
+
+def hide_download_link(html: str) -> str:
+    """The "download the offline copy" paragraph, hidden: a build of the online site has no zip yet
+    (scripts/build-offline makes it afterwards, then :func:`show_download_links`), and a link to a
+    missing file is a 404 for a volunteer on slow data (issue 25)."""
+    return html.replace(_DOWNLOAD_OPEN, _DOWNLOAD_HIDDEN) if _DOWNLOAD_HIDDEN not in html else html
+
+
+def show_download_links(site_dir: Path) -> list[Path]:
+    """Show the download paragraph on every page of ``site_dir`` that has one, once the zip is in
+    ``site_dir/downloads/``; the pages changed."""
+    if not (site_dir / "downloads" / ZIP_NAME).is_file():
+        return []
+    changed = []
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if _DOWNLOAD_HIDDEN in html:
+            page.write_text(html.replace(_DOWNLOAD_HIDDEN, '<p class="hb-download" data-hb-download'),
+                            encoding="utf-8")
+            changed.append(page)
+    return changed
 
 
 def with_index_html(html: str) -> str:

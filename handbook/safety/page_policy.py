@@ -78,7 +78,8 @@ LOADS = ("src", "srcset", "poster", "background", "data", "codebase", "manifest"
 LINK_RELS: frozenset[str] = frozenset({"stylesheet", "icon", "manifest", "apple-touch-icon", "canonical"})
 # The project's own redirect pages (overrides/hooks/wards.py): old ward addresses to the new ward's page.
 REDIRECT_PAGE = re.compile(r"^(?:[a-z]{2,3}(?:-[a-z]{2,4})?/)?wards/[a-z0-9-]+(?:/index)?\.html$")
-REDIRECT_TARGET = re.compile(r"^\d+;\s*url=(\.\./[a-z0-9-]+(?:/|\.html))$", re.IGNORECASE)
+# ../<new ward>/ (or .html offline), with the old unit named in the fragment: "#tu-bao-quang".
+REDIRECT_TARGET = re.compile(r"^\d+;\s*url=(\.\./[a-z0-9-]+(?:/|\.html)(?:#tu-[a-z0-9-]+)?)$", re.IGNORECASE)
 _SRCSET_URL = re.compile(r"\s*([^\s,]+)(?:\s+[^,]*)?(?:,|$)")
 
 

@@ -254,13 +254,15 @@ def render_ward_page(site: WardSite, page: WardPage, lang: str, links: PageLinks
         for account in (_area_facts(area, lang)[2] if in_province else [])
     ]
     formers = former_groups(site.former_of(page), t)
+    # Old addresses that lead here (issue 25): "Xã Bảo Quang nay thuộc Phường Bảo Vinh" when one was opened.
+    arrivals = [{"id": arrival_id(r.slug), "old": r.former.name} for r in site.redirects if r.target == page]
     geo, osm = map_links(page.unit.latitude, page.unit.longitude)
     return template.render(
         part=part, t=t, lang=lang, names_lang=names_language(area), unit=page.unit,
         province=province_label(page.unit, area, lang),
         province_prose=placeholder_values(area, lang)["province"], formers=formers,
         usable=usable, named=named, offices=offices, missing=missing, portals=portals, hotlines=hotlines,
-        accounts=accounts, geo=geo, osm=osm, links=links,
+        accounts=accounts, geo=geo, osm=osm, links=links, arrivals=arrivals,
     )
 
 
@@ -331,6 +333,11 @@ def render_province_index(
         t=texts, lang=lang, names_lang=names_language(area), provinces=provinces, script_url=script_url,
         total=total,
     )
+
+
+def arrival_id(slug: str) -> str:
+    """The anchor an old address sends readers to on the new ward's page (``#tu-bao-quang``)."""
+    return f"tu-{slug}"
 
 
 def render_redirect(

@@ -5,7 +5,8 @@ Online site (mkdocs.yml):
   * writes the service worker to the site ROOT (``/sw.js``, scope: every page in both languages)
     with the build id, cache names, limit and each language's offline page filled in, after every
     language is built;
-  * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js.
+  * sets ``config.extra.service_worker`` so overrides/main.html loads sw-register.js;
+  * hides the "download the offline copy" paragraph: scripts/build-offline shows it once the zip is made.
 Offline copy (HANDBOOK_OFFLINE=true: Material's ``offline`` plugin, after ``i18n`` in mkdocs.yml):
   * no service worker (file:// has none); the iframe-worker shim is served from the copy itself
     instead of unpkg.com, so search works without a network;
@@ -70,6 +71,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = rules.append_to_article(output, block)
     if _offline_copy(config):
         output = rules.strip_for_offline_copy(output)
+    else:
+        output = rules.hide_download_link(output)  # until scripts/build-offline has made the zip
     return output
 
 
@@ -87,5 +90,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site_dir = Path(config.site_dir)
     source = Path(_state["sw_source"]).read_text(encoding="utf-8")
+    rules.fill_guides_size(site_dir)  # "save every guide": its size, once every guide is written
     worker = rules.render_service_worker(source, rules.build_id(site_dir), _offline_pages(config))
     (site_dir / rules.SW_NAME).write_text(worker, encoding="utf-8")

@@ -18,14 +18,19 @@ from pathlib import Path
 
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from handbook import site_config
 from handbook.publish.offline import (
+    GUIDES_SIZE_PLACEHOLDER,
     MAX_RECENT_PAGES,
     PAGES_CACHE,
     SAVED_CACHE,
     SAVED_PAGE,
+    is_guide,
     is_saved_page,
     offers_saving,
 )
@@ -33,6 +38,7 @@ from handbook.publish.reading import has_contents, skip_link
 from handbook.text import catalogue, message
 
 CACHES = {"pages": PAGES_CACHE, "saved": SAVED_CACHE}
+_files: list[Files | None] = [None]
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
@@ -44,6 +50,23 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         (other, catalogue(other)) for other in languages.codes if other != language
     ]
     return context
+
+
+@event_priority(-200)  # the files of the language being built (after mkdocs-static-i18n, -100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _files[0] = files
+    return files
+
+
+def _guides(page: Page, config: MkDocsConfig) -> list[str]:
+    """This language's guide pages, relative to ``page`` ("save every guide", issue 25)."""
+    languages = site_config.languages(config)
+    language = site_config.reader_language(config)
+    pages = _files[0].documentation_pages() if _files[0] else []
+    return sorted(
+        get_relative_url(file.url, page.url) for file in pages
+        if is_guide(file.src_uri) and languages.of_file(file.src_uri) == language
+    )
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
@@ -60,6 +83,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         "saved_page": is_saved_page(page.file.src_uri),
         "list_url": folder + SAVED_PAGE,
         "limit_text": message(language, "offline.list_limit", pages=MAX_RECENT_PAGES),
+        "all_guides": _guides(page, config) if is_saved_page(page.file.src_uri) else [],
+        "guides_size": GUIDES_SIZE_PLACEHOLDER,  # filled once every page is written (hooks/offline.py)
     }
     return context
 
@@ -69,8 +94,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 # The scripts in the bundle are minified with it (handbook/publish/bundle.py) and sw.js is cut by
-# handbook/publish/offline.py; the root 404 page's own script (bundle.SEPARATE) is published minified too.
+# handbook/publish/offline.py; the root 404 page's own script and the ward directory's filter
+# (bundle.SEPARATE) are published minified too (the directory's first load stays within 70 KB).
 def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / "assets" / "javascripts" / "not-found.js"
-    if path.is_file():
-        path.write_text(str(rjsmin.jsmin(path.read_text(encoding="utf-8"))) + "\n", encoding="utf-8")
+    for name in ("not-found.js", "ward-filter.js"):
+        path = Path(config.site_dir) / "assets" / "javascripts" / name
+        if path.is_file():
+            path.write_text(str(rjsmin.jsmin(path.read_text(encoding="utf-8"))) + "\n", encoding="utf-8")

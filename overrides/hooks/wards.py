@@ -38,6 +38,7 @@ from handbook.wards.ward_files import load_ward_dir
 from handbook.wards.ward_render import (
     WARD_TABLE,
     PageLinks,
+    arrival_id,
     edit_url,
     province_label,
     qr_addresses,
@@ -269,8 +270,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"../{redirect.target.slug}/" if config.use_directory_urls else f"../{redirect.target.slug}.html"
         )
         folder.mkdir(parents=True, exist_ok=True)
-        html = render_redirect(
-            redirect.former, redirect.target.unit.name, href, language, names_language(_area)
+        html = render_redirect(  # to the line naming the old unit on the new ward's page
+            redirect.former, redirect.target.unit.name, f"{href}#{arrival_id(redirect.slug)}", language,
+            names_language(_area)
         )
         if not is_offline_copy(config.plugins):  # file:// has no policy (hooks/offline.py)
             html = _with_policy(html, f"{_prefix(language, config)}wards/{redirect.slug}/index.html")

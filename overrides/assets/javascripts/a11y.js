@@ -251,6 +251,9 @@
     var tools = document.querySelector("[data-hb-reading-tools]");
     if (!tools) return;
     setupTextSize();
+    // "Công cụ" / "Tools": open from the start where the row has room for every tool (issue 25).
+    var more = tools.querySelector("[data-hb-more]");
+    if (more && window.matchMedia("(min-width: 60em)").matches) more.open = true;
     var article = tools.closest("article") || document.querySelector("article");
     if (article && window.speechSynthesis && window.SpeechSynthesisUtterance) {
       setupListen(tools, article);

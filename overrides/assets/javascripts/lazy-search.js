@@ -140,15 +140,21 @@
         var real = this.options === undefined ? new RealWorker(this.url) : new RealWorker(this.url, this.options);
         ["message", "messageerror", "error"].forEach(function (type) {
           real.addEventListener(type, function (event) {
+            // The handbook's results (search-panel.js): weighed before Material draws them, and
+            // told once it has (Material draws within the event).
+            var results = type === "message" ? window.HandbookResults : null;
             var copy = type === "error"
               ? new ErrorEvent("error", {
                 message: event.message, filename: event.filename,
                 lineno: event.lineno, colno: event.colno, error: event.error
               })
-              : new MessageEvent(type, { data: event.data });
+              : new MessageEvent(type, { data: results ? results.results(event.data) : event.data });
             self.dispatchEvent(copy);
             if (typeof self["on" + type] === "function") {
               self["on" + type].call(self, copy);
+            }
+            if (results) {
+              results.shown();
             }
           });
         });
@@ -198,7 +204,7 @@
   });
   document.addEventListener("pointerdown", function (event) {
     var target = event.target;
-    if (target && target.closest && target.closest("label[for='__search'], [data-md-component='search']")) {
+    if (target && target.closest && target.closest("label[for='__search'], [data-hb-search-button], [data-md-component='search']")) {
       open();
     }
   }, { passive: true });

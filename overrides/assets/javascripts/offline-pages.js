@@ -32,6 +32,8 @@
     var config = JSON.parse(element.textContent);
     var base = (config.base || ".").replace(/\/?$/, "/");
     var urls = [new URL(base + "search/search_index.json", location.href).href];
+    var panel = script && script.getAttribute("data-no-guide"); // the no-guide panel (search-panel.js)
+    if (panel) urls.push(new URL(panel, location.href).href);
     if (config.search) {
       var worker = new URL(config.search, location.href);
       var lang = (document.documentElement.getAttribute("lang") || "").split("-")[0];
@@ -173,6 +175,40 @@
     });
   }
 
+  /* "Save every guide" (partials/saved-pages.html, issue 25): one guide after another, as its own
+     button would (the worker keeps saved pages until the reader removes them), then the list again. */
+  function setupSaveAll(box, list) {
+    var button = box.querySelector("[data-hb-save-all-button]");
+    var status = box.querySelector("[data-hb-save-all-status]");
+    var urls = JSON.parse(box.getAttribute("data-hb-save-all-urls")).map(function (url) {
+      return new URL(url, location.href).href;
+    });
+    function say(name, done) {
+      status.textContent = box.getAttribute(name).replace("{done}", String(done)).replace("{n}", String(urls.length));
+    }
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      var done = 0;
+      var failed = false;
+      say("data-text-progress", 0);
+      urls.reduce(function (previous, url, index) {
+        return previous.then(function () {
+          // The search index too, with the first guide: search works offline on this phone.
+          return ask({ type: "save", urls: [url].concat(index ? [] : searchFiles()) }, 30000).then(function (answer) {
+            if (answer && answer.ok) done += 1;
+            else failed = true;
+            say("data-text-progress", done);
+          });
+        });
+      }, Promise.resolve()).then(function () {
+        say(failed ? "data-text-failed" : "data-text-done", done);
+        button.disabled = false;
+        listPages(list);
+      });
+    });
+    box.hidden = false;
+  }
+
   function setupSavedPage(box) {
     // Shown by the worker in place of a page that is not saved: say so, and offer to try again.
     if (document.documentElement.hasAttribute("data-hb-offline-fallback")) {
@@ -186,6 +222,8 @@
       return;
     }
     listPages(box);
+    var saveAll = box.querySelector("[data-hb-save-all]");
+    if (saveAll && SAVED) setupSaveAll(saveAll, box);
   }
 
   function setup() {

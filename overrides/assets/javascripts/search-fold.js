@@ -61,7 +61,9 @@
   /* Each plain word w of the normalised query becomes:
      - "w^100": the whole word, boosted a hundred times (more than a prefix in a title, which
        weighs 1000 times a word in the text): exact matches always come first;
-     - "w": Material's prefix match (w*), so the word still being typed finds its pages;
+     - "w", for the last word only while it is being typed (no space after it): Material's
+       prefix match (w*), so the word still being typed finds its pages. A finished word matches
+       whole syllables only ("so" does not find "soạn", "tro" not "trong": issue 25);
      - "w~1^10" for words of FUZZY_MIN letters or more: one typo (a letter missing, extra, wrong
        or two letters swapped: "electricty", "truogn"), a tenth of an exact match.
      (The word as typed is not searched too when decoding changed it: Material would list it
@@ -73,6 +75,7 @@
   var PLAIN_WORD = /^[a-z0-9]+$/;
   var SYNTAX = /["+~^:*]|(^|\s)-/;
   var lastWords = [];
+  var lastPrefix = ""; /* the last word while it is still being typed: it may match as a prefix */
 
   function query(text) {
     var folded = fold(text);
@@ -80,6 +83,7 @@
     var terms = [];
     var words = [];
     var rest = String(text);
+    var typingLast = /\S$/.test(rest); /* no space after the last word: still being typed */
     if (UNSPACED) {
       if (BREAKS) rest = rest.replace(BREAKS, " ");
       rest = rest.replace(UNSPACED, function (run) {
@@ -87,38 +91,40 @@
         return " ";
       });
     }
-    rest.trim().split(/\s+/).filter(Boolean).forEach(function (raw) {
+    var raws = rest.trim().split(/\s+/).filter(Boolean);
+    raws.forEach(function (raw, index) {
       var word = rules.fold ? typing.normalizeWord(raw, rules.telex ? keys : null) : raw.toLowerCase();
       if (!PLAIN_WORD.test(word)) {
         terms.push(word);
         return;
       }
       words.push(word);
-      terms.push(word + "^" + EXACT_BOOST, word);
+      terms.push(word + "^" + EXACT_BOOST);
+      if (typingLast && index === raws.length - 1) terms.push(word);
       if (word.length >= FUZZY_MIN) terms.push(word + "~1^" + FUZZY_BOOST);
     });
     lastWords = words;
+    lastPrefix = typingLast ? words[words.length - 1] || "" : "";
     return terms.join(" ");
   }
 
   /* ------------------------------------------------------------------------------------------
      Highlighting accent-free matches: Material marks only words spelled exactly as typed, so
      "dong tien" marks nothing in "Đóng tiền". These mark every word whose folded form is a
-     query word (or starts with it, from three letters): in the result list, and on the page
+     query word (or starts with the word still being typed, from three letters): in the result list, and on the page
      opened from a result (Material adds the query to its address as ?h=). */
 
-  function matches(word, words) {
+  function matches(word, words, prefix) {
     var folded = fold(word);
     for (var i = 0; i < words.length; i++) {
-      var w = words[i];
-      if (folded === w || (w.length >= 3 && folded.indexOf(w) === 0)) return true;
+      if (folded === words[i]) return true;
     }
-    return false;
+    return Boolean(prefix) && prefix.length >= 3 && folded.indexOf(prefix) === 0;
   }
 
   var LETTERS = /[A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]+/g;
 
-  function highlightIn(root, words) {
+  function highlightIn(root, words, prefix) {
     if (!root || !words.length) return 0;
     var found = [];
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null);
@@ -134,7 +140,7 @@
       var parts = [];
       var last = 0;
       text.replace(LETTERS, function (word, offset) {
-        if (matches(word, words)) {
+        if (matches(word, words, prefix)) {
           parts.push(text.slice(last, offset));
           var mark = document.createElement("mark");
           mark.setAttribute("data-md-highlight", "");
@@ -160,7 +166,7 @@
     var observer = new MutationObserver(function () {
       observer.disconnect();
       Array.prototype.forEach.call(list.querySelectorAll(".md-search-result__article"), function (article) {
-        highlightIn(article, lastWords);
+        highlightIn(article, lastWords, lastPrefix);
       });
       observer.observe(list, { childList: true, subtree: true });
     });
@@ -181,7 +187,12 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", highlightPage);
   else highlightPage();
 
-  window.HandbookSearch = Object.freeze({ fold: fold, query: query, highlight: highlightIn });
+  /* The plain words of the last query, normalised (search-panel.js weighs the results by them). */
+  function words() {
+    return lastWords.slice();
+  }
+
+  window.HandbookSearch = Object.freeze({ fold: fold, query: query, highlight: highlightIn, words: words });
 
   if (typeof Worker === "undefined" || !Worker.prototype.postMessage) return;
 

@@ -8,7 +8,10 @@
    ward). The province and the code ("Thành phố Long Khánh, Tỉnh Đồng Nai · 26098") count only
    when no name matches, so "xuan thanh" lists Phường Xuân Thanh, not every unit of "Thành phố …".
    The best tier that matches wins: the typed words in a row as one phrase, then every typed word
-   somewhere in its names, then every typed word anywhere in the row.
+   somewhere in its names, then every typed word anywhere in the row. When no tier finds anything,
+   the words of a sentence around the name ("cũ", "mới", "của") are left out and the tiers run again;
+   a word with a key pressed twice ("bbaor") counts as typed once when that gives a syllable of the list.
+   The first row found is brought into sight.
 
    Without JavaScript (or without vi-typing.js, window.HandbookTyping) the filter box stays hidden and the full list is
    shown. Set up once the page is parsed (vi-typing.js is part of the project's script bundle,
@@ -20,6 +23,14 @@
      link or bold name first, then the units it includes (the inner <span> of a later <span>); the
      province and code sit in the first <span>, the "now part of" line has no inner <span>. */
   var NAMES = ":scope > a, :scope > b, :scope > span ~ span > span";
+
+  /* Words of a sentence around a ward's name, folded (Vietnamese, and English for the English
+     pages): left out when the query finds nothing with them. */
+  var FILLER = Object.create(null);
+  ("cu moi cua nay thuoc la o tai vao nhap sap truoc sau gio bay gi nao dau " +
+    "old new former now of the is in ward commune which where").split(" ").forEach(function (word) {
+    FILLER[word] = true;
+  });
 
   function setup(box, typing) {
     var root = box.parentNode;
@@ -44,6 +55,10 @@
     var names = rows.map(namesOf);
     var whole = rows.map(function (row) { return key(row.textContent); });
     var keys = typing.syllableKeys(typing.syllables(rows.map(function (row) { return row.textContent; })));
+    var known = Object.create(null); /* every word of the list, folded */
+    whole.forEach(function (text) {
+      text.trim().split(" ").forEach(function (word) { known[word] = true; });
+    });
 
     function phrase(candidates, query) {
       var squashed = query.replace(/ /g, "");
@@ -63,15 +78,38 @@
       function (index, query, words) { return allWords(whole[index], words); }
     ];
 
+    /* The rows for `words`, by the first tier that finds any; null when none does. */
+    function find(words) {
+      var query = words.join(" ");
+      for (var t = 0; t < TIERS.length; t++) {
+        var shown = rows.map(function (row, index) { return TIERS[t](index, query, words); });
+        if (shown.indexOf(true) !== -1) return shown;
+      }
+      return null;
+    }
+
+    /* A key pressed twice ("bbaor" for "baor"): when a word is no syllable of the list, the first
+       doubled letter is dropped if that gives one ("bbaor" -> "bảo"). */
+    function repaired(raw) {
+      var lowered = String(raw).normalize("NFC").toLowerCase();
+      var word = typing.normalizeWord(lowered, keys);
+      if (known[word] || !/^[a-z0-9]+$/.test(lowered)) return word;
+      var single = lowered.replace(/([a-z])\1/, "$1");
+      var decoded = single !== lowered ? typing.decodeWord(single) : null;
+      return decoded && typing.isSyllable(decoded, keys) ? typing.fold(decoded) : word;
+    }
+
     function apply() {
-      var query = typing.fold(typing.normalizeQuery(input.value, keys)).replace(/[^a-z0-9]+/g, " ").trim();
-      var words = query ? query.split(" ") : [];
+      var typed = String(input.value).normalize("NFC").match(/[\p{L}\p{N}]+/gu) || [];
+      var words = typed.map(repaired).join(" ").replace(/[^a-z0-9]+/g, " ").trim();
+      words = words ? words.split(" ") : [];
       var shown = rows.map(function () { return true; });
       if (words.length) {
-        for (var t = 0; t < TIERS.length; t++) {
-          shown = rows.map(function (row, index) { return TIERS[t](index, query, words); });
-          if (shown.indexOf(true) !== -1) break;
-        }
+        /* As typed, then without the words of a sentence ("xã Bảo Quang cũ", "phường mới của
+           Bảo Quang"): the search ranks such words low, the filter leaves them out. */
+        var content = words.filter(function (word) { return !FILLER[word]; });
+        shown = find(words) || (content.length && content.length < words.length && find(content)) ||
+          rows.map(function () { return false; });
       }
       var count = 0;
       rows.forEach(function (row, index) {
@@ -88,7 +126,23 @@
       status.textContent = words.length ? status.getAttribute("data-template").replace("{n}", String(count)) : "";
     }
 
-    input.addEventListener("input", apply);
+    /* The first row found in sight (issue 25: it was below the screen, under the phone's keyboard):
+       the box goes to the top of the screen, under the header, with the rows right after it. */
+    function reveal() {
+      var first = root.querySelector("[data-ward-list] > li:not([hidden])");
+      if (!first || !input.value.trim()) return;
+      var height = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+      if (first.getBoundingClientRect().bottom <= height) return;
+      var header = document.querySelector(".md-header");
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      window.scrollBy(0, box.getBoundingClientRect().top - top - 8);
+      if (first.getBoundingClientRect().top >= height) first.scrollIntoView({ block: "nearest" });
+    }
+
+    input.addEventListener("input", function () {
+      apply();
+      reveal();
+    });
     box.hidden = false;
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) {
