@@ -201,8 +201,9 @@ def test_directory_and_ward_pages_stay_small(site_dir: Path) -> None:
     for prefix in ("", "en/"):
         directory = site_dir / prefix / "wards" / "index.html"
         assert directory.stat().st_size < 200 * 1024
+        # 32 KB: see MAX_PAGE_BYTES in test_wards_site.py
         for page in (site_dir / prefix / "wards").glob("*/index.html"):
-            assert page.stat().st_size < 30 * 1024, f"{page.relative_to(site_dir)} is over 30 KB"
+            assert page.stat().st_size < 32 * 1024, f"{page.relative_to(site_dir)} is over 32 KB"
 
 
 def test_country_directory_is_a_page_per_province_each_under_200_kb() -> None:
