@@ -161,8 +161,9 @@ def test_the_installed_app_opens_its_home_page_offline(phone: object, site_dir: 
         server.server_close()
     page.goto(base)
     assert page.evaluate("document.documentElement.lang") == "en"
+    # the English site_name of docs/area.yml
     heading = page.locator("article h1").first.inner_text()
-    assert heading.strip().rstrip("#").strip() == "Long Khánh Digital Handbook"
+    assert heading.strip().rstrip("#").strip() == "Long Khanh Digital Handbook"
     assert "offline" not in page.title().lower()  # the saved home page, not the "you are offline" page
 
 

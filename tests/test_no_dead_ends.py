@@ -98,12 +98,15 @@ def test_a_finished_accented_word_is_marked_whole(phone: object) -> None:
 # ---- 2. No guide for this ------------------------------------------------------------------------
 
 
+# Tasks no guide covers. December 2026: «lý lịch tư pháp» and «trợ cấp» are now in the 25-service guide, and
+# «học phí» finds pages that hold both syllables apart (matching is by folded word, not by phrase), so the
+# issue's first examples no longer fit.
 @pytest.mark.parametrize(("path", "query"), [
-    ("", "học phí"),
-    ("", "lý lịch tư pháp"),
-    (GUIDE, "trợ cấp người cao tuổi"),
-    ("wards/bao-vinh/", "trợ cấp người cao tuổi"),
-    ("en/", "criminal record certificate"),
+    ("", "tiêm chủng cho trẻ"),
+    ("", "lịch tiêm chủng"),
+    (GUIDE, "tiêm chủng cho trẻ"),
+    ("wards/bao-vinh/", "lịch tiêm chủng"),
+    ("en/", "school fees"),
 ])
 def test_a_question_without_a_guide_shows_the_next_steps(phone: object, path: str, query: str) -> None:
     ready_search(phone, path)

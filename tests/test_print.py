@@ -287,7 +287,7 @@ def printed_guide(
     )
     handover = page.evaluate(
         "() => [...document.querySelectorAll('.hb-handover__tools button, .hb-handover__card')]"
-        ".map((e) => e.innerText.trim())")
+        ".map((e) => e.textContent.replace(/\\s+/g, ' ').trim())")  # also when "Công cụ" is closed
     article = page.inner_text("article")
     page.emulate_media(media="print")
     links = page.evaluate(

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_handout import grey_screenshot
 
-from conftest import property_examples
+from conftest import open_tools, property_examples
 from handbook.qr import qr_svg_inline
 
 SLUG = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,5}", fullmatch=True).filter(lambda s: len(s) <= 40)
@@ -121,6 +121,7 @@ def test_the_hand_over_code_keeps_its_quiet_zone_on_screen(tab: object, base_url
     without its own light margin hides the zone): 4 light modules around it, each module at least 5 px."""
     page = tab(color_scheme=scheme)
     page.goto(f"{base_url}en/guides/dong-tien-dien/", wait_until="networkidle")
+    open_tools(page)  # behind "Tools" on a phone
     page.get_by_role("button", name="Open on another phone").tap()
     code = page.locator(".hb-handover__code")
     code.wait_for()

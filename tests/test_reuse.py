@@ -284,7 +284,7 @@ def test_a_word_from_the_middle_of_a_sentence_finds_its_page(
     try:
         page = tab()
         page.goto(url + prefix, wait_until="networkidle")
-        page.locator('label.md-header__button[for="__search"]').tap()
+        page.locator("[data-hb-search-button]").tap()
         box = page.locator('input[data-md-component="search-query"]')
         box.wait_for(state="visible")
         box.focus()

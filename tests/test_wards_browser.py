@@ -164,7 +164,7 @@ def test_every_ward_shows_1022_with_source_and_status_on_a_phone(
     call.scroll_into_view_if_needed()
     assert call.is_visible() and call.bounding_box()["height"] >= 44
     text = card.inner_text()
-    assert "Theo một nguồn tin" in text and "Báo Đồng Nai, 03/09/2025" in text
+    assert "Đã xác nhận" in text and "Báo Đồng Nai, 03/09/2025" in text
 
 
 @pytest.mark.parametrize(
