@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from handbook.area import area_lines, area_portals
+from handbook.area import AreaPortal, area_lines, area_portals
 from handbook.dates import format_date
 
 
@@ -24,16 +24,9 @@ class Hotline:
 
 
 @dataclass(frozen=True)
-class Portal:
-    name: str
-    url: str
-    note: str
-
-
-@dataclass(frozen=True)
 class NextSteps:
     hotline: Hotline | None
-    portal: Portal | None
+    portal: AreaPortal | None  # the area file's own entry (name, url, note in the page's language)
 
 
 def next_steps(area: dict[str, Any], lang: str) -> NextSteps:
@@ -46,5 +39,5 @@ def next_steps(area: dict[str, Any], lang: str) -> NextSteps:
         hotline = Hotline(line.name, line.dial.display, line.dial.tel, checked)
     portals = area_portals(area, lang)
     national = [portal for portal in portals if portal.level == "national"] or portals
-    portal = Portal(national[0].name, national[0].url, national[0].note) if national else None
+    portal = national[0] if national else None
     return NextSteps(hotline, portal)
